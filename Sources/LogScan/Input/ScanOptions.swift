@@ -1,0 +1,15 @@
+/// Tuning knobs of the scanner; the defaults suit every real input.
+public struct ScanOptions: Sendable, Equatable {
+    /// Size of each read buffer in bytes.
+    public var bufferSize: Int
+    /// Lines longer than this are counted and skipped for parsing (memory stays bounded).
+    public var maxLineLength: Int
+    /// Threads for scanning large regular files (1 = single-threaded).
+    public var threads: Int
+
+    public init(bufferSize: Int = 1 << 20, maxLineLength: Int = 1 << 20, threads: Int = 1) {
+        self.bufferSize = max(bufferSize, 64)
+        self.maxLineLength = max(maxLineLength, 16)
+        self.threads = max(threads, 1)
+    }
+}

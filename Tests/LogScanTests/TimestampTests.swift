@@ -1,0 +1,18 @@
+import Testing
+@testable import LogScan
+
+@Suite struct TimestampTests {
+    @Test func formatsRFC3339WithTrimmedFraction() {
+        let t = Timestamp(seconds: 1_760_400_001, nanos: 123_450_000)
+        #expect(t.rfc3339 == "2025-10-14T00:00:01.12345Z")
+        #expect(Timestamp(seconds: 0).rfc3339 == "1970-01-01T00:00:00Z")
+        #expect(Timestamp(seconds: -1).rfc3339 == "1969-12-31T23:59:59Z")
+    }
+
+    @Test func civilRoundTrip() {
+        for days: Int64 in [-800_000, -1, 0, 1, 11_016, 20_375, 2_932_896] {
+            let (y, m, d) = Timestamp.civil(fromDays: days)
+            #expect(Timestamp.days(year: y, month: Int64(m), day: Int64(d)) == days)
+        }
+    }
+}

@@ -1,22 +1,65 @@
 /// Reads inputs as byte streams and turns their relevant lines into events.
+///
+/// Inputs are read one after the other as one stream of events; an input that
+/// fails is recorded in its summary and the others are still read.
 public final class LogScanner {
     public let options: ScanOptions
+    private let scanner: InputScanner
 
     public init(options: ScanOptions = ScanOptions()) {
         self.options = options
+        scanner = InputScanner(options: options)
     }
 
-    /// Scans `inputs` in order as one stream, calling `onEvent` for every event in
-    /// input order. Errors of one input are recorded in its summary; the others are still read.
-    public func scan(_ inputs: [InputSpec], onEvent: (Event) -> Void) -> ScanSummary {
-        // Engine under construction.
-        ScanSummary(inputs: inputs.map { InputSummary(name: $0.displayName) })
+    /// Scans `inputs` in order, calling `onEvent` for every event in input order.
+    public func scan(_ inputs: [InputSpec], onEvent: @escaping (Event) -> Void) -> ScanSummary {
+        var summary = ScanSummary()
+        for input in inputs {
+            summary.inputs.append(scan(input, onEvent: onEvent))
+        }
+        return summary
+    }
+
+    /// Scans one input.
+    public func scan(_ input: InputSpec, onEvent: @escaping (Event) -> Void) -> InputSummary {
+        var summary = InputSummary(name: input.displayName)
+        let raw: ByteSource
+        do {
+            switch input {
+            case .path(let path): raw = try FileByteSource.open(path: path)
+            case .standardInput: raw = try FileByteSource.standardInput()
+            case .bytes(_, let bytes): raw = MemoryByteSource(bytes)
+            }
+            let source = try LogScanner.decompressingIfGzip(raw, summary: &summary)
+            scanner.scan(source, into: &summary, onEvent: onEvent)
+        } catch {
+            summary.error = error.message
+        }
+        return summary
     }
 
     /// Convenience for tests: all events of one in-memory input, with its summary.
     public func scan(bytes: [UInt8], name: String = "-") -> (events: [Event], summary: InputSummary) {
         var events: [Event] = []
-        let summary = scan([.bytes(name: name, bytes)]) { events.append($0) }
-        return (events, summary.inputs[0])
+        let summary = scan(.bytes(name: name, bytes)) { events.append($0) }
+        return (events, summary)
+    }
+
+    /// Gzip is recognised by its magic bytes, not by the file name.
+    private static func decompressingIfGzip(_ source: ByteSource, summary: inout InputSummary) throws(InputError) -> ByteSource {
+        let magic = UnsafeMutableRawPointer.allocate(byteCount: 2, alignment: 1)
+        defer { magic.deallocate() }
+        var got = 0
+        while got < 2 {
+            let n = try source.read(into: magic + got, count: 2 - got)
+            if n == 0 { break }
+            got += n
+        }
+        let prefix = UnsafeRawBufferPointer(start: magic, count: got)
+        if got == 2, prefix[0] == 0x1F, prefix[1] == 0x8B {
+            summary.compressed = true
+            return try GzipByteSource(source: source, prefix: prefix)
+        }
+        return PrefixedByteSource(prefix: Array(prefix), source: source)
     }
 }

@@ -6,7 +6,7 @@ struct TaskerLogscan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tasker-logscan",
         abstract: "Diagnose tasker MPSC channel problems from logs, as the channel tuning runbook does.",
-        subcommands: [CheckConfigCommand.self, SizeCommand.self]
+        subcommands: [EventsCommand.self, CheckConfigCommand.self, SizeCommand.self]
     )
 }
 

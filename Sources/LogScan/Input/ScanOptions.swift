@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Tuning knobs of the scanner; the defaults suit every real input.
 public struct ScanOptions: Sendable, Equatable {
     /// Size of each read buffer in bytes.
@@ -6,6 +12,11 @@ public struct ScanOptions: Sendable, Equatable {
     public var maxLineLength: Int
     /// Threads for scanning large regular files (1 = single-threaded).
     public var threads: Int
+
+    /// One thread per core, at most 8 (scanning is memory-bound beyond that).
+    public static var automaticThreads: Int {
+        min(max(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1), 8)
+    }
 
     public init(bufferSize: Int = 1 << 20, maxLineLength: Int = 1 << 20, threads: Int = 1) {
         self.bufferSize = max(bufferSize, 64)

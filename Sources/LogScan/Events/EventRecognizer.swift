@@ -1,0 +1,136 @@
+/// Decides whether a parsed line's message is one of the events of SPEC §3 and
+/// builds the `Event`, validating the fields the kind needs.
+///
+/// One PCRE2 pattern, JIT-compiled and anchored at the message start, tells
+/// the kinds apart with `(*MARK)`s: a phrase inside some other field's value
+/// is never the message, so it never matches.
+final class EventRecognizer {
+    private enum Form: Int {
+        case mpscSaturation = 1, mpscFull, approaching, critical, overflowBlocked, overflowDropped
+        case ffiBackpressure, droppedEvent, bulkCreation, slowHandler, monitorInitialized
+    }
+
+    /// Group 1: the dropped event type after "dropping event", or a slow handler's
+    /// duration (group 2: its unit). Branch reset `(?|` numbers each alternative from 1.
+    private static let pattern = "(?|" + [
+        #"mpsc_channel_saturation\b(*MARK:1)"#,
+        #"mpsc_channel_full\b(*MARK:2)"#,
+        #"Channel approaching capacity\b(*MARK:3)"#,
+        // The shared monitor prefixes "⚠️  "; the pgmq one does not.
+        #"(?:[\x80-\xff]+\s*)?(?:CRITICAL:\s*)?Channel critically full\b(*MARK:4)"#,
+        #"Channel overflow - message blocked\b(*MARK:5)"#,
+        #"Channel overflow - message DROPPED\b(*MARK:6)"#,
+        #"Ruby FFI event channel full\b(*MARK:7)"#,
+        #"Event channel full, dropping event(?:\s+(\S+))?\s*$(*MARK:8)"#,
+        #"Bulk task creation\b(*MARK:9)"#,
+        #"Slow handler:?\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$(*MARK:10)"#,
+        #"Channel monitor initialized\b(*MARK:11)"#,
+    ].joined(separator: "|") + ")"
+
+    private let regex = PCRE2Regex(EventRecognizer.pattern, options: UInt32(PCRE2_ANCHORED_FLAG))
+    private let firstInteger = PCRE2Regex(#"\d+"#)
+
+    /// The event on the line `parser` just parsed, or nil.
+    func recognise(_ parser: LineParser, input: String, line: Int) -> Event? {
+        let message = parser.message
+        guard !message.isEmpty, regex.matches(message), let mark = regex.markNumber, let form = Form(rawValue: mark) else {
+            return nil
+        }
+        let fields = parser.fields
+        var event = Event(kind: .saturation, input: input, line: line)
+        event.timestamp = parser.timestamp
+        event.source = parser.source?.string
+        event.level = parser.level.map { $0.string.uppercased() }
+
+        switch form {
+        case .mpscSaturation, .approaching, .critical:
+            event.kind = .saturation
+            guard setChannel(&event, fields) else { return nil }
+            let percent = fields.value("usage_percent") ?? fields.value("saturation_percent")
+            if let percent {
+                guard let value = percent.double, value >= 0, value <= 100 else { return nil }
+                event.usagePercent = value
+            }
+            guard setCapacity(&event, fields) else { return nil }
+        case .mpscFull:
+            event.kind = .full
+            guard setChannel(&event, fields) else { return nil }
+            event.action = fields.string("action")
+            guard setCount(&event, fields.value("overflow_count") ?? fields.value("messages_dropped")) else { return nil }
+            guard setCapacity(&event, fields) else { return nil }
+        case .overflowBlocked, .overflowDropped:
+            event.kind = .full
+            guard setChannel(&event, fields) else { return nil }
+            event.action = form == .overflowBlocked ? "blocked" : "dropped"
+            let count = form == .overflowBlocked ? fields.value("overflow_count") : fields.value("messages_dropped")
+            guard setCount(&event, count) else { return nil }
+            guard setCapacity(&event, fields) else { return nil }
+        case .ffiBackpressure:
+            event.kind = .ffiBackpressure
+            event.channel = "ruby_ffi"
+            if let raw = fields.string("channel"), !raw.isEmpty {
+                event.rawChannel = raw
+            }
+        case .droppedEvent:
+            event.kind = .droppedEvent
+            event.channel = "event_publisher"
+            if let raw = fields.string("channel"), !raw.isEmpty { event.rawChannel = raw }
+            if let type = fields.string("event_type") ?? fields.string("event"), !type.isEmpty {
+                event.eventType = type
+            } else if let range = regex.group(1) {
+                event.eventType = message.slice(range.lowerBound, range.upperBound).string
+            } else {
+                event.eventType = "unknown"
+            }
+        case .bulkCreation:
+            event.kind = .bulkTaskCreation
+            if let value = fields.value("count") ?? fields.value("tasks") ?? fields.value("task_count") {
+                guard let n = value.integer, n >= 0 else { return nil }
+                event.count = n
+            } else if firstInteger.matches(message.dropFirst(18)), let r = firstInteger.group(0) {
+                // "Bulk task creation of 1500 tasks": the first integer after the phrase.
+                event.count = message.dropFirst(18).slice(r.lowerBound, r.upperBound).integer
+            }
+        case .slowHandler:
+            event.kind = .slowHandler
+            guard let r = regex.group(1), let value = message.slice(r.lowerBound, r.upperBound).double else { return nil }
+            let unitIsMillis = regex.group(2).map { message.slice($0.lowerBound, $0.upperBound).equals("ms") } ?? false
+            event.seconds = unitIsMillis ? value / 1000 : value
+        case .monitorInitialized:
+            event.kind = .channelInit
+            guard setChannel(&event, fields) else { return nil }
+            guard setCapacity(&event, fields) else { return nil }
+            event.component = fields.string("component")
+        }
+        return event
+    }
+
+    /// Sets channel and rawChannel from `channel=`; false when it is missing or empty.
+    private func setChannel(_ event: inout Event, _ fields: LineFields) -> Bool {
+        guard let raw = fields.string("channel"), !raw.isEmpty else { return false }
+        event.rawChannel = raw
+        event.channel = ChannelCatalog.canonicalName(raw)
+        return true
+    }
+
+    /// Sets capacity from `buffer_size=`; false when present but not a positive integer.
+    private func setCapacity(_ event: inout Event, _ fields: LineFields) -> Bool {
+        guard let value = fields.value("buffer_size") else { return true }
+        guard let n = value.integer, n > 0 else { return false }
+        event.capacity = n
+        return true
+    }
+
+    /// Sets count from a field; false when present but not a non-negative integer.
+    private func setCount(_ event: inout Event, _ value: ByteSlice?) -> Bool {
+        guard let value else { return true }
+        guard let n = value.integer, n >= 0 else { return false }
+        event.count = n
+        return true
+    }
+}
+
+import CPCRE2
+
+/// PCRE2_ANCHORED as a plain value (the C macro is a cast Swift may not import).
+let PCRE2_ANCHORED_FLAG: UInt32 = 0x8000_0000

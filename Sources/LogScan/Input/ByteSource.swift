@@ -1,0 +1,27 @@
+/// A stream of bytes: a file, standard input, decompressed gzip, or memory.
+protocol ByteSource: AnyObject {
+    /// Reads up to `count` bytes into `buffer`; 0 means end of input.
+    /// Throws `InputError` when the input cannot be read further.
+    func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int
+}
+
+/// Why an input could not be read: one line for the user, naming no path (the
+/// caller prints `tasker-logscan: PATH: <message>`).
+public struct InputError: Error, Equatable, CustomStringConvertible, Sendable {
+    public let message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+
+    /// The message for an `errno` value (`No such file or directory`).
+    static func errno(_ code: Int32) -> InputError {
+        InputError(String(cString: strerror(code)))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

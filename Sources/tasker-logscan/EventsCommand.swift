@@ -1,0 +1,34 @@
+import ArgumentParser
+import LogScan
+
+/// `tasker-logscan events`: every recognised event as one JSON object per line.
+struct EventsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "Print every recognised channel event as JSON Lines (for jq and tests).",
+        discussion: """
+        Each line is one JSON object with kind, channel, raw_channel, timestamp, source,
+        input, line, level and the kind's own fields. Example:
+          tasker-logscan events logs/tasker.log | jq -r 'select(.kind=="dropped_event") | .event_type' | sort | uniq -c
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let inputs = try input.inputSpecs()
+        let scanner = LogScanner(options: try input.scanOptions())
+        let out = StandardOutput.shared
+        var failed = false
+        for spec in inputs {
+            let summary = scanner.scan(spec) { out.writeLine(EventJSONEncoder.encode($0)) }
+            if let error = summary.error {
+                out.flush()
+                Diagnostics.error("\(summary.name): \(error)")
+                failed = true
+            }
+        }
+        out.flush()
+        if failed { throw ExitCode(2) }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import LogScan
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The inputs every log-reading subcommand takes.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Log files (plain or gzip); `-` or none for standard input.", valueName: "FILE"))
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("Scanning threads for large files.", valueName: "N"))
+    var threads: Int = 0
+
+    /// The inputs to scan. No FILE and a terminal on stdin is a usage error:
+    /// waiting for typed logs is never what the operator meant.
+    func inputSpecs() throws -> [InputSpec] {
+        if files.isEmpty {
+            if isatty(0) != 0 {
+                throw ValidationError("no input: give a log FILE, or pipe logs in (kubectl logs deploy/tasker-orchestration | tasker-logscan)")
+            }
+            return [.standardInput]
+        }
+        return files.map(InputSpec.init(argument:))
+    }
+
+    func scanOptions() throws -> ScanOptions {
+        guard threads >= 0 else { throw ValidationError("--threads must be 0 (automatic) or more") }
+        return ScanOptions(threads: threads == 0 ? ScanOptions.automaticThreads : threads)
+    }
+}

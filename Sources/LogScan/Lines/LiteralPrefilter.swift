@@ -30,8 +30,12 @@ struct LiteralPrefilter {
                 return a != b ? a < b : $0 < $1
             }
             let first = byRarity[0]
-            // Prefer a second byte of another value: a pair of equal bytes is weaker.
-            let second = byRarity.dropFirst().first { bytes[$0] != bytes[first] } ?? byRarity[1]
+            // The second byte: the rarest one at least two bytes away (adjacent bytes
+            // are correlated: "mp" is common in text though "m" and "p" are not),
+            // of another value; failing that, any other position.
+            let second = byRarity.dropFirst().first { abs($0 - first) >= 2 && bytes[$0] != bytes[first] }
+                ?? byRarity.dropFirst().first { bytes[$0] != bytes[first] }
+                ?? byRarity[1]
             offset1 = min(first, second)
             offset2 = max(first, second)
         }
@@ -52,28 +56,43 @@ struct LiteralPrefilter {
         var i = from
         let raw = UnsafeRawPointer(base)
         // Block loop: every load of a block stays inside [0, to).
-        if to - from >= 16 + reach {
-            let lastBlock = to - 16 - reach
-            return needles.withUnsafeBufferPointer { ns -> (Int, Int)? in
+        let lastBlock = to - 16 - reach
+        if i <= lastBlock {
+            let found: (Int, Int)?? = pairs.withUnsafeBufferPointer { ps in
                 while i <= lastBlock {
-                    var hit = false
-                    for n in ns {
-                        let a = raw.loadUnaligned(fromByteOffset: i + n.offset1, as: SIMD16<UInt8>.self)
-                        let b = raw.loadUnaligned(fromByteOffset: i + n.offset2, as: SIMD16<UInt8>.self)
-                        if any((a .== SIMD16(repeating: n.byte1)) .& (b .== SIMD16(repeating: n.byte2))) {
-                            hit = true
-                            break
-                        }
+                    var hits = SIMD16<UInt8>()
+                    for p in ps {
+                        let a = raw.loadUnaligned(fromByteOffset: i &+ p.offset1, as: SIMD16<UInt8>.self)
+                        let b = raw.loadUnaligned(fromByteOffset: i &+ p.offset2, as: SIMD16<UInt8>.self)
+                        // Compare results used as bytes (0 / 0xFF): plain and/or,
+                        // no mask normalisation between needles.
+                        hits |= unsafeBitCast(a .== p.byte1, to: SIMD16<UInt8>.self)
+                            & unsafeBitCast(b .== p.byte2, to: SIMD16<UInt8>.self)
                     }
-                    if hit, let found = scalarMatch(base, from: i, to: min(i + 16 + maxLength, to), startsBefore: i + 16) {
-                        return found
+                    let words = unsafeBitCast(hits, to: SIMD2<UInt64>.self)
+                    if words[0] | words[1] != 0,
+                       let found = scalarMatch(base, from: i, to: min(i &+ 16 &+ maxLength, to), startsBefore: i &+ 16) {
+                        return .some(found)
                     }
-                    i += 16
+                    i &+= 16
                 }
-                return scalarMatch(base, from: i, to: to, startsBefore: to)
+                return .none
             }
+            if let found { return found }
         }
         return scalarMatch(base, from: i, to: to, startsBefore: to)
+    }
+
+    /// The needles' pair bytes as splats, ready for the block loop.
+    private struct Pair {
+        let offset1: Int
+        let offset2: Int
+        let byte1: SIMD16<UInt8>
+        let byte2: SIMD16<UInt8>
+    }
+
+    private var pairs: [Pair] {
+        needles.map { Pair(offset1: $0.offset1, offset2: $0.offset2, byte1: SIMD16(repeating: $0.byte1), byte2: SIMD16(repeating: $0.byte2)) }
     }
 
     private var maxLength: Int { needles.map { $0.bytes.count }.max() ?? 0 }

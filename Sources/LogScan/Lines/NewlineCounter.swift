@@ -8,12 +8,11 @@ enum NewlineCounter {
         var total = 0
         var run = 0
         var flagged = false
-        // A block with a newline resets `run` though up to 15 bytes after the
-        // newline belong to the next line: flag a little early, measure exactly later.
-        let threshold = max(limit - 32, 0)
+        // A group with a newline resets `run` though up to a group's bytes after
+        // the newline belong to the next line: flag early, measure exactly later.
+        let threshold = max(limit - 2 * 255 * 16, 0)
         let raw = UnsafeRawPointer(base)
         let newline = SIMD16<UInt8>(repeating: 0x0A)
-        let one = SIMD16<UInt8>(repeating: 1)
         let zero = SIMD16<UInt8>(repeating: 0)
         while to - i >= 16 {
             // Per-lane counters hold up to 255 blocks before they must be summed.
@@ -21,17 +20,20 @@ enum NewlineCounter {
             let blocks = min((to - i) / 16, 255)
             for _ in 0..<blocks {
                 let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-                let eq = v .== newline
-                if any(eq) {
-                    acc &+= zero.replacing(with: one, where: eq)
-                    run = 0
-                } else {
-                    run &+= 16
-                    if run > threshold { flagged = true }
-                }
+                // A true lane is 0xFF, i.e. -1: subtracting counts it.
+                acc &-= unsafeBitCast(v .== newline, to: SIMD16<UInt8>.self)
                 i += 16
             }
-            total += Int(acc.wrappedSum()) &+ overflowCorrection(acc)
+            let group = Int(acc.wrappedSum()) &+ overflowCorrection(acc)
+            total += group
+            // Long-line detection at group granularity: a group without a newline
+            // extends the run; any newline may end it (the run is re-measured exactly).
+            if group == 0 {
+                run &+= blocks * 16
+                if run > threshold { flagged = true }
+            } else {
+                run = 0
+            }
         }
         while i < to {
             if base[i] == 0x0A {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads inputs as byte streams and turns their relevant lines into events.
 ///
 /// Inputs are read one after the other as one stream of events; an input that
@@ -26,7 +32,15 @@ public final class LogScanner {
         let raw: ByteSource
         do {
             switch input {
-            case .path(let path): raw = try FileByteSource.open(path: path)
+            case .path(let path):
+                let file = try FileByteSource.open(path: path)
+                if options.threads > 1, let size = file.regularFileSize, size > options.parallelChunkBytes,
+                   try !LogScanner.startsWithGzipMagic(fd: file.fd) {
+                    ParallelFileScan(options: options, fd: file.fd, name: summary.name, size: size)
+                        .run(into: &summary, onEvent: onEvent)
+                    return summary
+                }
+                raw = file
             case .standardInput: raw = try FileByteSource.standardInput()
             case .bytes(_, let bytes): raw = MemoryByteSource(bytes)
             }
@@ -43,6 +57,14 @@ public final class LogScanner {
         var events: [Event] = []
         let summary = scan(.bytes(name: name, bytes)) { events.append($0) }
         return (events, summary)
+    }
+
+    /// Whether a regular file starts with the gzip magic (read without moving the file position).
+    private static func startsWithGzipMagic(fd: Int32) throws(InputError) -> Bool {
+        var magic: (UInt8, UInt8) = (0, 0)
+        let n = withUnsafeMutableBytes(of: &magic) { pread(fd, $0.baseAddress!, 2, 0) }
+        guard n >= 0 else { throw InputError.errno(errno) }
+        return n == 2 && magic.0 == 0x1F && magic.1 == 0x8B
     }
 
     /// Gzip is recognised by its magic bytes, not by the file name.

@@ -6,7 +6,8 @@ import Darwin
 
 /// Reads a file descriptor with read(2), retrying on EINTR.
 final class FileByteSource: ByteSource {
-    private let fd: Int32
+    /// The descriptor, for ranged parallel reads of a regular file.
+    let fd: Int32
     private let ownsDescriptor: Bool
 
     private init(fd: Int32, ownsDescriptor: Bool) {

@@ -12,13 +12,17 @@ public struct ScanOptions: Sendable, Equatable {
     public var maxLineLength: Int
     /// Threads for scanning large regular files (1 = single-threaded).
     public var threads: Int
+    /// Files smaller than this are scanned on one thread; also the smallest range a thread gets.
+    public var parallelChunkBytes: Int64
 
     /// One thread per core, at most 8 (scanning is memory-bound beyond that).
     public static var automaticThreads: Int {
         min(max(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 1), 8)
     }
 
-    public init(bufferSize: Int = 1 << 20, maxLineLength: Int = 1 << 20, threads: Int = 1) {
+    public init(bufferSize: Int = 1 << 20, maxLineLength: Int = 1 << 20, threads: Int = 1,
+                parallelChunkBytes: Int64 = 32 << 20) {
+        self.parallelChunkBytes = max(parallelChunkBytes, 1)
         self.bufferSize = max(bufferSize, 64)
         self.maxLineLength = max(maxLineLength, 16)
         self.threads = max(threads, 1)

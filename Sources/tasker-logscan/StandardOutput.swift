@@ -47,7 +47,12 @@ final class StandardOutput {
 /// One-line messages on standard error, prefixed with the program name.
 enum Diagnostics {
     static func error(_ message: String) {
-        let line = "tasker-logscan: \(message)\n"
+        plain("tasker-logscan: \(message)")
+    }
+
+    /// A line on standard error as it is.
+    static func plain(_ message: String) {
+        let line = message + "\n"
         _ = line.withCString { Glibc.write(2, $0, strlen($0)) }
     }
 }

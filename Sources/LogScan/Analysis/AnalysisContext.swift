@@ -1,0 +1,84 @@
+/// The sorted, filtered records of one analysis and the helpers every diagnosis shares.
+struct AnalysisContext {
+    let options: AnalysisOptions
+    /// Timestamped records in the analysed range, by (time, input, line, kind, arrival).
+    let records: [EventRecord]
+    let channelNames: NameTable
+    let eventTypes: NameTable
+    let inputs: NameTable
+    /// The input end (SPEC §4), clipped to `--until`: episodes ending more than a gap before it recovered.
+    let end: Int64
+    let channels: [String: ChannelEvents]
+    /// Indices of slow handler records.
+    let slowHandlers: [Int]
+    /// Indices of bulk task creation records.
+    let bulkTaskCreations: [Int]
+    /// Resolved capacity per reported channel.
+    let capacities: [String: ChannelCapacity]
+    /// The latest `buffer_size` the logs showed per channel.
+    let observedCapacities: [String: ChannelCapacity.Observation]
+
+    func timestamp(_ index: Int) -> Timestamp { records[index].timestamp }
+
+    func lineReference(_ index: Int) -> LineReference {
+        LineReference(input: inputs[records[index].input], line: records[index].line)
+    }
+
+    func channelName(_ index: Int) -> String { channelNames[records[index].channel] }
+
+    /// The most events in one UTC minute; `indices` are in time order.
+    func peakPerMinute<C: Collection>(_ indices: C) -> Int where C.Element == Int {
+        var peak = 0
+        var minute = Int64.min
+        var count = 0
+        for index in indices {
+            let m = records[index].timestamp.minuteStart.nanoseconds
+            if m == minute {
+                count += 1
+            } else {
+                minute = m
+                count = 1
+            }
+            peak = max(peak, count)
+        }
+        return peak
+    }
+
+    /// Maximal runs whose consecutive events are at most `--episode-gap` apart.
+    func episodes(_ indices: [Int]) -> [ArraySlice<Int>] {
+        var result: [ArraySlice<Int>] = []
+        var start = 0
+        for k in indices.indices.dropFirst() where records[indices[k]].time - records[indices[k - 1]].time > options.episodeGap {
+            result.append(indices[start..<k])
+            start = k
+        }
+        if !indices.isEmpty { result.append(indices[start...]) }
+        return result
+    }
+
+    /// Recovered: the input went on for more than one gap after the last event.
+    func isRecovered(lastTime: Int64) -> Bool { end - lastTime > options.episodeGap }
+
+    /// Slow handlers within one `--window` before `start` or after `end` (or in between).
+    func slowHandlers(near start: Int64, _ end: Int64) -> (count: Int, slowest: Double?) {
+        var count = 0
+        var slowest: Double?
+        for index in slowHandlers {
+            let t = records[index].time
+            guard t >= start - options.window, t <= end + options.window else { continue }
+            count += 1
+            let seconds = records[index].value
+            if !seconds.isNaN { slowest = max(slowest ?? seconds, seconds) }
+        }
+        return (count, slowest)
+    }
+
+    func bulkTaskCreation(_ index: Int) -> BulkTaskCreation {
+        let record = records[index]
+        return BulkTaskCreation(at: record.timestamp, count: record.count >= 0 ? record.count : nil,
+                                line: lineReference(index))
+    }
+
+    /// The capacity used for diagnoses of `channel`, `nil` when unknown.
+    func capacity(of channel: String) -> Int? { capacities[channel]?.value }
+}

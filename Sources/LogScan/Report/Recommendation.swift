@@ -1,0 +1,21 @@
+/// What the operator should do about a finding; a resize carries the size and the TOML to apply.
+public struct Recommendation: Sendable, Equatable {
+    /// The advice in the runbook's words, with the numbers.
+    public var text: String
+    /// The buffer size to set, when the advice is a resize.
+    public var size: Int?
+    /// The dotted key in the seed layout (`mpsc_channels.shared.ffi.ruby_event_buffer_size`), when there is one.
+    public var configKey: String?
+    /// The config file to edit for `--env`, when the advice comes with TOML.
+    public var file: String?
+    /// The full TOML snippet (file comment, table header, key), `nil` when there is nothing to paste.
+    public var toml: String?
+
+    public init(text: String, size: Int? = nil, configKey: String? = nil, file: String? = nil, toml: String? = nil) {
+        self.text = text
+        self.size = size
+        self.configKey = configKey
+        self.file = file
+        self.toml = toml
+    }
+}

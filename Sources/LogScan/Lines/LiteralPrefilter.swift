@@ -59,13 +59,33 @@ struct LiteralPrefilter {
         let lastBlock = to - 16 - reach
         if i <= lastBlock {
             let found: (Int, Int)?? = pairs.withUnsafeBufferPointer { ps in
+                // Two blocks per iteration: each needle's offsets and bytes are
+                // read once for 32 positions.
+                while i + 16 <= lastBlock {
+                    var hitsA = SIMD16<UInt8>()
+                    var hitsB = SIMD16<UInt8>()
+                    for p in ps {
+                        let a1 = raw.loadUnaligned(fromByteOffset: i &+ p.offset1, as: SIMD16<UInt8>.self)
+                        let b1 = raw.loadUnaligned(fromByteOffset: i &+ p.offset2, as: SIMD16<UInt8>.self)
+                        let a2 = raw.loadUnaligned(fromByteOffset: i &+ 16 &+ p.offset1, as: SIMD16<UInt8>.self)
+                        let b2 = raw.loadUnaligned(fromByteOffset: i &+ 16 &+ p.offset2, as: SIMD16<UInt8>.self)
+                        hitsA |= unsafeBitCast(a1 .== p.byte1, to: SIMD16<UInt8>.self)
+                            & unsafeBitCast(b1 .== p.byte2, to: SIMD16<UInt8>.self)
+                        hitsB |= unsafeBitCast(a2 .== p.byte1, to: SIMD16<UInt8>.self)
+                            & unsafeBitCast(b2 .== p.byte2, to: SIMD16<UInt8>.self)
+                    }
+                    let words = unsafeBitCast(hitsA | hitsB, to: SIMD2<UInt64>.self)
+                    if words[0] | words[1] != 0,
+                       let found = scalarMatch(base, from: i, to: min(i &+ 32 &+ maxLength, to), startsBefore: i &+ 32) {
+                        return .some(found)
+                    }
+                    i &+= 32
+                }
                 while i <= lastBlock {
                     var hits = SIMD16<UInt8>()
                     for p in ps {
                         let a = raw.loadUnaligned(fromByteOffset: i &+ p.offset1, as: SIMD16<UInt8>.self)
                         let b = raw.loadUnaligned(fromByteOffset: i &+ p.offset2, as: SIMD16<UInt8>.self)
-                        // Compare results used as bytes (0 / 0xFF): plain and/or,
-                        // no mask normalisation between needles.
                         hits |= unsafeBitCast(a .== p.byte1, to: SIMD16<UInt8>.self)
                             & unsafeBitCast(b .== p.byte2, to: SIMD16<UInt8>.self)
                     }

@@ -10,7 +10,16 @@ import Darwin
 /// lines into events. Not thread-safe: one per thread.
 final class InputScanner {
     private let options: ScanOptions
-    private let prefilter = LiteralPrefilter(literals: LiteralSet.all)
+    /// Prefilter for logs as services write them: the message literals only.
+    private let messagePrefilter = LiteralPrefilter(literals: LiteralSet.messages)
+    /// Prefilter for container runtime files: also the partial-line tag, so that
+    /// the pieces of a split line are joined before the message is looked at.
+    private let criPrefilter = LiteralPrefilter(literals: LiteralSet.messages + LiteralSet.criPartial)
+    /// The one in use for this input: the CRI one when one of its first lines is a
+    /// CRI line, or from the first CRI line the prefilter picks on.
+    private var prefilter: LiteralPrefilter
+    /// Whether the input's first line has been looked at for the CRI format yet.
+    private var formatDecided = false
     private let workspace: LineWorkspace
     private let parser: LineParser
     private let recognizer = EventRecognizer()
@@ -35,6 +44,7 @@ final class InputScanner {
 
     init(options: ScanOptions) {
         self.options = options
+        prefilter = criPrefilter
         workspace = LineWorkspace(capacity: options.maxLineLength + 64)
         parser = LineParser(workspace: workspace)
         capacity = options.bufferSize + options.maxLineLength + 64
@@ -56,6 +66,8 @@ final class InputScanner {
         lastTimestamp = nil
         firstTimestampBudget = InputScanner.timestampSearchLines
         activeJoins = 0
+        prefilter = messagePrefilter
+        formatDecided = false
         for k in joins.indices { joins[k].active = false }
         emit = onEvent
         defer { emit = { _ in } }
@@ -119,6 +131,7 @@ final class InputScanner {
 
     /// Scans `[from, to)`, which starts at a line start and ends just after a newline.
     private func scanRegion(from: Int, to: Int) {
+        if !formatDecided { decideFormat(firstLineAt: from, to: to) }
         if firstTimestamp == nil, firstTimestampBudget > 0 { searchFirstTimestamp(from: from, to: to) }
         var pos = from
         while pos < to {
@@ -137,6 +150,22 @@ final class InputScanner {
             pos = lineEnd + 1
         }
         searchLastTimestamp(before: to, notBefore: from)
+    }
+
+    /// Container runtime files need the partial-line literals; other logs do not,
+    /// and every needle fewer is faster on every byte.
+    private func decideFormat(firstLineAt from: Int, to: Int) {
+        formatDecided = true
+        prefilter = messagePrefilter
+        var pos = from
+        for _ in 0..<InputScanner.timestampSearchLines where pos < to {
+            let end = memchr(buffer + pos, 0x0A, to - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer) } ?? to
+            if CRIPrefix.parse(ByteSlice(buffer + pos, end - pos).withoutCarriageReturn) != nil {
+                prefilter = criPrefilter
+                return
+            }
+            pos = end + 1
+        }
     }
 
     private func countLines(from: Int, to: Int) {
@@ -202,6 +231,8 @@ final class InputScanner {
             recognise(line, outer: nil, number: number)
             return
         }
+        // A CRI line further in: from here on, look for partial lines too.
+        if prefilter.needles.count != criPrefilter.needles.count { prefilter = criPrefilter }
         let s = cri.stream
         if cri.isPartial {
             if !joins[s].active {

@@ -10,8 +10,7 @@ enum LiteralSet {
         "Slow handler",
     ]
 
-    /// `TS stdout P CONTENT`: the tag between spaces.
-    static let criPartial: [String] = [" P "]
+    /// `TS stdout P CONTENT`: the stream and the tag (a bare " P " is too common a pair).
+    static let criPartial: [String] = ["stdout P ", "stderr P "]
 
-    static var all: [String] { messages + criPartial }
 }

@@ -66,4 +66,29 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: ["plain.log.gz", "plain-rotated.log.gz", "kubectl-prefixed.log.gz"])
+    func gzipInflatedOnItsOwnThreadGivesTheSameResults(fixture: String) {
+        let path = EngineFixtures.path(fixture)
+        let (reference, referenceSummary) = Self.scan(path, ScanOptions(threads: 1))
+        #expect(!reference.isEmpty)
+        for bufferSize in [64, 4096, 1 << 20] {
+            let (events, summary) = Self.scan(path, ScanOptions(bufferSize: bufferSize, threads: 2))
+            #expect(events == reference)
+            #expect(summary == referenceSummary)
+        }
+    }
+
+    @Test func truncatedGzipInflatedOnItsOwnThreadKeepsEventsAndError() throws {
+        let gz = try EngineFixtures.bytes("plain.log.gz")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trunc-\(UUID().uuidString).gz")
+        try Data(gz.prefix(gz.count * 2 / 3)).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (one, oneSummary) = Self.scan(url.path, ScanOptions(threads: 1))
+        let (two, twoSummary) = Self.scan(url.path, ScanOptions(threads: 2))
+        #expect(one.count > 300)
+        #expect(two == one)
+        #expect(twoSummary == oneSummary)
+        #expect(twoSummary.error == "unexpected end of gzip data (truncated file?)")
+    }
 }

@@ -3,8 +3,16 @@ public enum JSONText {
     /// A JSON string literal, or `null`.
     public static func quoted(_ s: String?) -> String {
         guard let s else { return "null" }
-        var out = "\""
+        var out = ""
         out.reserveCapacity(s.utf8.count + 2)
+        appendQuoted(s, to: &out)
+        return out
+    }
+
+    /// Appends `s` as a JSON string literal: quotes, backslashes and control
+    /// characters escaped, everything else as UTF-8.
+    public static func appendQuoted(_ s: String, to out: inout String) {
+        out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -19,7 +27,7 @@ public enum JSONText {
                 out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 
     /// An integer, or `null`.

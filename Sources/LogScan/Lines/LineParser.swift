@@ -152,11 +152,16 @@ final class LineParser {
 
     /// Length of a level word at the start of `s` followed by a space or the end.
     static func levelLength(_ s: ByteSlice) -> Int? {
-        for (word, n) in [("TRACE", 5), ("DEBUG", 5), ("INFO", 4), ("WARNING", 7), ("WARN", 4), ("ERROR", 5), ("FATAL", 5)] as [(StaticString, Int)] {
+        for (word, n) in levelWords {
             if s.hasPrefix(word), s.count == n || s[n] == 0x20 { return n }
         }
         return nil
     }
+
+    /// Level words and their lengths, WARNING before WARN.
+    private static let levelWords: [(StaticString, Int)] = [
+        ("TRACE", 5), ("DEBUG", 5), ("INFO", 4), ("WARNING", 7), ("WARN", 4), ("ERROR", 5), ("FATAL", 5),
+    ]
 
     /// Skips `ThreadId(NN)` and a thread name before it (`with_thread_names`).
     private func skipThreadTokens(_ s: ByteSlice) -> ByteSlice {

@@ -30,20 +30,49 @@ public final class LogScanner {
     public func scan(_ input: InputSpec, onEvent: @escaping (Event) -> Void) -> InputSummary {
         var summary = InputSummary(name: input.displayName)
         let raw: ByteSource
+        // For the progress display: a file's size counts whole once it is done, however it was read.
+        var size: Int64?
+        options.progress?.beginInput()
+        defer { options.progress?.finishInput(size: size) }
         do {
             switch input {
             case .path(let path):
                 let file = try FileByteSource.open(path: path)
-                if options.threads > 1, let size = file.regularFileSize, size > options.parallelChunkBytes,
+                size = file.regularFileSize
+                if options.threads > 1, let size, size > options.parallelChunkBytes,
                    try !LogScanner.startsWithGzipMagic(fd: file.fd) {
                     ParallelFileScan(options: options, fd: file.fd, name: summary.name, size: size)
                         .run(into: &summary, onEvent: onEvent)
                     return summary
                 }
                 raw = file
-            case .standardInput: raw = try FileByteSource.standardInput()
+            case .standardInput:
+                let file = try FileByteSource.standardInput()
+                size = file.regularFileSize
+                raw = file
             case .bytes(_, let bytes): raw = MemoryByteSource(bytes)
             }
+            let counted = options.progress.map { ProgressByteSource(raw, progress: $0) } ?? raw
+            var source = try LogScanner.decompressingIfGzip(counted, summary: &summary)
+            if summary.compressed, options.threads > 1, size != nil {
+                // Inflate on its own thread while this one scans.
+                source = PrefetchingByteSource(source, bufferSize: options.bufferSize)
+            }
+            scanner.scan(source, into: &summary, onEvent: onEvent)
+        } catch {
+            summary.error = error.message
+        }
+        return summary
+    }
+
+    /// Reads `input` like `tail -F` until `control` says stop, or until a piped input ends,
+    /// calling `onEvent` for each event as soon as its line is complete. A file is followed
+    /// across rotation by rename and truncation; `control.onIdle` runs whenever there is
+    /// nothing new to read.
+    public func follow(_ input: InputSpec, control: FollowControl, onEvent: @escaping (Event) -> Void) -> InputSummary {
+        var summary = InputSummary(name: input.displayName)
+        do {
+            let raw = try FollowingInput.open(input, control: control)
             let source = try LogScanner.decompressingIfGzip(raw, summary: &summary)
             scanner.scan(source, into: &summary, onEvent: onEvent)
         } catch {

@@ -14,9 +14,20 @@ struct ReportCommand: ParsableCommand {
         abstract: "Diagnose channel saturation, bursts, backpressure and drops, as the runbook does (default).",
         discussion: """
         Examples:
-          tasker-logscan logs/tasker.log
-          kubectl logs deploy/tasker-orchestration --timestamps | tasker-logscan
-          tasker-logscan --json --fail-on critical /var/log/tasker/*.log.gz
+          Log files, plain or gzip, read as one stream:
+            tasker-logscan logs/tasker.log
+            tasker-logscan --format markdown logs/*.log > report.md
+
+          From the cluster, once or live (Ctrl-C prints the summary):
+            kubectl logs deploy/tasker-orchestration | tasker-logscan
+            kubectl logs -f deploy/tasker-orchestration \\
+              | tasker-logscan --follow
+            tasker-logscan --follow /var/log/tasker/orchestration.log
+
+          Nightly job (exit 1 on critical; metrics for node_exporter):
+            tasker-logscan --since 24h --json --fail-on critical logs/*.gz
+            tasker-logscan --since 24h --format prometheus logs/*.gz \\
+              > /var/lib/node_exporter/textfile/tasker_logscan.prom
 
         Exit status: 0 done; 1 a finding at or above --fail-on; 2 usage or input error
         (the report for what could be read is still printed).
@@ -24,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, markdown, prometheus
     }
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -33,7 +44,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: text, json, markdown (wiki page, chat post) or prometheus (node_exporter textfile).",
+                               valueName: "format"))
     var format: Format = .text
 
     @Flag(help: "Same as --format json.")
@@ -77,32 +89,82 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Colour: auto (terminal only, never with NO_COLOR), always, never.", valueName: "when"))
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp("Progress on stderr: auto (terminal, inputs taking over half a second), always, never.",
+                               valueName: "when"))
+    var progress: ProgressDisplay.Choice = .auto
+
+    @Flag(help: ArgumentHelp("Keep reading a growing FILE (surviving rotation) or standard input, print each finding as its window closes, and the summary on Ctrl-C."))
+    var follow = false
+
     func run() throws {
         let inputs = try input.inputSpecs()
         let options = try analysisOptions()
         guard let failThreshold = FailOn(rawValue: failOn) else {
             throw ValidationError("--fail-on must be info, warning, critical or never, not '\(failOn)'")
         }
-        let scanner = LogScanner(options: try input.scanOptions())
+        var scanOptions = try input.scanOptions()
+        if follow {
+            try FollowMode.run(try followedInput(inputs), scanOptions: scanOptions, analysis: options,
+                               formatter: try followFormatter(), failOn: failThreshold)
+            return
+        }
+        let readProgress = ReadProgress()
+        let display = ProgressDisplay.start(progress, progress: readProgress, inputs: inputs)
+        if display != nil { scanOptions.progress = readProgress }
+        let scanner = LogScanner(options: scanOptions)
         let analysis = AnalysisSink(Analyzer(options: options))
         var summary = ScanSummary()
         for spec in inputs {
             let result = scanner.scan(spec) { analysis.analyzer.add($0) }
-            if let error = result.error { Diagnostics.error("\(result.name): \(error)") }
+            if let error = result.error {
+                let message = "\(result.name): \(error)"
+                if let display {
+                    display.withLineErased { Diagnostics.error(message) }
+                } else {
+                    Diagnostics.error(message)
+                }
+            }
             summary.inputs.append(result)
         }
+        display?.stop()
         let report = analysis.analyzer.finish(scan: summary)
         let out = StandardOutput.shared
-        switch json ? .json : format {
-        case .json:
-            out.write(JSONReportFormatter().format(report))
-        case .text:
-            out.write(TextReportFormatter(color: useColor, width: Terminal.width(fd: 1) ?? 80).format(report))
-        }
+        out.write(formatter.format(report))
         out.flush()
         if summary.hadInputError { throw ExitCode(2) }
         let status = failThreshold.exitStatus(for: report)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The formatter for `--format` (`--json` wins).
+    private var formatter: any ReportFormatter {
+        switch json ? .json : format {
+        case .json: JSONReportFormatter()
+        case .text: TextReportFormatter(color: useColor, width: Terminal.width(fd: 1) ?? 80)
+        case .markdown: MarkdownReportFormatter()
+        case .prometheus: PrometheusReportFormatter()
+        }
+    }
+
+    /// `--follow` reads one input: one growing file, or one stream on standard input.
+    private func followedInput(_ inputs: [InputSpec]) throws -> InputSpec {
+        guard inputs.count == 1 else {
+            throw ValidationError("--follow reads one FILE or standard input, not \(inputs.count) inputs")
+        }
+        return inputs[0]
+    }
+
+    /// How `--follow` writes; Prometheus exposition describes a finished run and cannot stream.
+    private func followFormatter() throws -> FollowOutputFormatter {
+        let chosen: FollowOutputFormatter.Format
+        switch json ? .json : format {
+        case .text: chosen = .text
+        case .json: chosen = .json
+        case .markdown: chosen = .markdown
+        case .prometheus:
+            throw ValidationError("--follow prints findings as they close: use --format text, json or markdown, not prometheus")
+        }
+        return FollowOutputFormatter(format: chosen, color: useColor, width: Terminal.width(fd: 1) ?? 80)
     }
 
     private func analysisOptions() throws -> AnalysisOptions {

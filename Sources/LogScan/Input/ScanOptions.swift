@@ -14,6 +14,8 @@ public struct ScanOptions: Sendable, Equatable {
     public var threads: Int
     /// Files smaller than this are scanned on one thread; also the smallest range a thread gets.
     public var parallelChunkBytes: Int64
+    /// Counts the input bytes read as the scan goes, for a progress display; `nil`: not counted.
+    public var progress: ReadProgress? = nil
 
     /// One thread per core, at most 8 (scanning is memory-bound beyond that).
     public static var automaticThreads: Int {

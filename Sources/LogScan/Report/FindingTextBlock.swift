@@ -38,23 +38,7 @@ struct FindingTextBlock {
         return out
     }
 
-    /// `text` wrapped at word boundaries to `width`, every line indented by `indent` spaces.
     private func wrap(_ text: String, indent: Int) -> [String] {
-        let pad = String(repeating: " ", count: indent)
-        let available = max(width - indent, 20)
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= available {
-                current += " " + word
-            } else {
-                lines.append(pad + current)
-                current = String(word)
-            }
-        }
-        lines.append(pad + current)
-        return lines
+        TextWrapper.lines(text, indent: indent, width: width)
     }
 }

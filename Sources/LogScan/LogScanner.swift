@@ -19,9 +19,24 @@ public final class LogScanner {
 
     /// Scans `inputs` in order, calling `onEvent` for every event in input order.
     public func scan(_ inputs: [InputSpec], onEvent: @escaping (Event) -> Void) -> ScanSummary {
+        scan(inputs, inOrder: true, onInputDone: { _ in }, onEvent: onEvent)
+    }
+
+    /// Scans `inputs`, several at once when `options.threads` allows (one thread per
+    /// input). `inOrder`: events and `onInputDone` come in input order, as from a
+    /// sequential scan; otherwise each as soon as it is found (never two calls at once),
+    /// for consumers that do not depend on the order. A single input uses all threads.
+    public func scan(_ inputs: [InputSpec], inOrder: Bool, onInputDone: (InputSummary) -> Void,
+                     onEvent: @escaping (Event) -> Void) -> ScanSummary {
+        if options.threads > 1, inputs.count > 1 {
+            return ConcurrentInputScan(options: options, inputs: inputs, inOrder: inOrder)
+                .run(onInputDone: onInputDone, onEvent: onEvent)
+        }
         var summary = ScanSummary()
         for input in inputs {
-            summary.inputs.append(scan(input, onEvent: onEvent))
+            let result = scan(input, onEvent: onEvent)
+            onInputDone(result)
+            summary.inputs.append(result)
         }
         return summary
     }

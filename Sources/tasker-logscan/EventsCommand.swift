@@ -20,14 +20,12 @@ struct EventsCommand: ParsableCommand {
         let scanner = LogScanner(options: try input.scanOptions())
         let out = StandardOutput.shared
         var failed = false
-        for spec in inputs {
-            let summary = scanner.scan(spec) { out.writeLine(EventJSONEncoder.encode($0)) }
-            if let error = summary.error {
-                out.flush()
-                Diagnostics.error("\(summary.name): \(error)")
-                failed = true
-            }
-        }
+        _ = scanner.scan(inputs, inOrder: true, onInputDone: { summary in
+            guard let error = summary.error else { return }
+            out.flush()
+            Diagnostics.error("\(summary.name): \(error)")
+            failed = true
+        }, onEvent: { out.writeLine(EventJSONEncoder.encode($0)) })
         out.flush()
         if failed { throw ExitCode(2) }
     }

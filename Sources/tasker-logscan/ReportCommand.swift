@@ -113,19 +113,16 @@ struct ReportCommand: ParsableCommand {
         if display != nil { scanOptions.progress = readProgress }
         let scanner = LogScanner(options: scanOptions)
         let analysis = AnalysisSink(Analyzer(options: options))
-        var summary = ScanSummary()
-        for spec in inputs {
-            let result = scanner.scan(spec) { analysis.analyzer.add($0) }
-            if let error = result.error {
-                let message = "\(result.name): \(error)"
-                if let display {
-                    display.withLineErased { Diagnostics.error(message) }
-                } else {
-                    Diagnostics.error(message)
-                }
+        // The analysis sorts what it is given, so inputs may be read at once, in any order.
+        let summary = scanner.scan(inputs, inOrder: false, onInputDone: { result in
+            guard let error = result.error else { return }
+            let message = "\(result.name): \(error)"
+            if let display {
+                display.withLineErased { Diagnostics.error(message) }
+            } else {
+                Diagnostics.error(message)
             }
-            summary.inputs.append(result)
-        }
+        }, onEvent: { analysis.analyzer.add($0) })
         display?.stop()
         let report = analysis.analyzer.finish(scan: summary)
         let out = StandardOutput.shared

@@ -2,7 +2,7 @@
 struct AnalysisContext {
     let options: AnalysisOptions
     /// Timestamped records in the analysed range, by (time, input, line, kind, arrival).
-    let records: [EventRecord]
+    let records: SortedRecords
     let channelNames: NameTable
     let eventTypes: NameTable
     let inputs: NameTable

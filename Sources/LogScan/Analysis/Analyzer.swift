@@ -1,20 +1,25 @@
 /// Turns a stream of events into a report: feed events one by one with `add`, then `finish`.
 ///
-/// Each event is reduced to a fixed-size `EventRecord` (names interned), so memory grows
-/// with the number of relevant events only, never with their strings or the input size.
+/// Each event is reduced to a 32-byte `EventRecord` (names interned) in blocks that never
+/// move, so memory grows with the number of relevant events only (32 bytes each, about 40
+/// while the report is built), never with their strings or the input size.
 public struct Analyzer {
     public let options: AnalysisOptions
     private let selected: Set<String>
-    private var records: [EventRecord] = []
+    private var records = RecordStore()
+    private var capacities: CapacityObservations
     private var channelNames = NameTable()
     private var eventTypes = NameTable()
     private var inputs = NameTable()
+    /// The input of the previous event and its index: events come input by input.
+    private var lastInput: (name: String, index: Int32)?
     private var oldest: Int64?
     private var newest: Int64?
 
     public init(options: AnalysisOptions = AnalysisOptions()) {
         self.options = options
         selected = options.selectedChannels
+        capacities = CapacityObservations(until: options.until)
     }
 
     /// Adds one event, in input order (not time order).
@@ -43,24 +48,36 @@ public struct Analyzer {
         case .slowHandler: event.seconds ?? .nan
         default: .nan
         }
-        records.append(EventRecord(
+        let input: Int32
+        if let last = lastInput, last.name == event.input {
+            input = last.index
+        } else {
+            input = inputs.intern(event.input)
+            lastInput = (event.input, input)
+        }
+        let isDrop = event.isDrop
+        let record = EventRecord(
             time: event.timestamp?.nanoseconds ?? EventRecord.untimed,
-            sequence: records.count,
             kind: event.kind,
-            isDrop: event.isDrop,
+            isDrop: isDrop,
             isBlocked: event.kind == .full && event.action == "blocked",
             channel: channel.map { channelNames.intern($0) } ?? EventRecord.none,
-            eventType: event.eventType.map { eventTypes.intern($0) } ?? EventRecord.none,
-            input: inputs.intern(event.input),
+            // Only drops are ever counted by type.
+            eventType: isDrop ? event.eventType.map { eventTypes.intern($0) } ?? EventRecord.none : EventRecord.none,
+            input: input,
             line: event.line,
             value: value,
-            count: event.kind == .bulkTaskCreation ? event.count ?? -1 : -1,
-            capacity: event.capacity ?? -1))
+            count: event.kind == .bulkTaskCreation ? event.count ?? -1 : -1)
+        records.append(record)
+        // A negative buffer size was never a capacity; nor is one of an event without channel.
+        if let capacity = event.capacity, capacity >= 0, record.channel != EventRecord.none {
+            capacities.add(record: records.count - 1, capacity: capacity, store: records, inputs: inputs)
+        }
     }
 
     /// The report for everything added so far; `scan` gives the inputs and their time range.
     public func finish(scan: ScanSummary) -> Report {
-        ReportBuilder(options: options, records: records, channelNames: channelNames, eventTypes: eventTypes,
-                      inputs: inputs, oldest: oldest, newest: newest, scan: scan).build()
+        ReportBuilder(options: options, records: records, capacities: capacities, channelNames: channelNames,
+                      eventTypes: eventTypes, inputs: inputs, oldest: oldest, newest: newest, scan: scan).build()
     }
 }

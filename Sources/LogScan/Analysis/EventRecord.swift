@@ -1,32 +1,73 @@
-/// An `Event` reduced to fixed-size fields: what the analysis keeps instead of the event's strings.
+/// An `Event` reduced to 32 bytes: what the analysis keeps instead of the event's strings.
+///
+/// Dense logs (a drop storm) bring hundreds of thousands of events, and every one of them
+/// is kept until the report (sorting needs them all), so each byte here is paid per event.
+/// Fields only one kind uses share one word (`payload`); the capacity a line stated lives in
+/// `CapacityObservations`, as only the latest per channel is ever used.
 struct EventRecord {
     /// `time` of an event without timestamp.
     static let untimed = Int64.min
     /// Index fields use this when the event has no such value.
     static let none: Int32 = -1
+    /// Inputs are numbered in the 24 bits `inputAndKind` leaves beside the kind and flags.
+    static let maxInputs = 1 << 24
 
     /// Nanoseconds since the epoch, `untimed` when the event had none.
-    var time: Int64
-    /// Arrival order, the last tie-breaker of the sort.
-    var sequence: Int
-    var kind: EventKind
-    /// A lost message (`full` with action `dropped`, or a dropped event).
-    var isDrop: Bool
-    /// A `full` event whose send blocked (backpressure) rather than dropped.
-    var isBlocked: Bool
+    let time: Int64
+    /// 1-based physical line within the input.
+    let line: Int
+    /// By kind: usage percent (saturation) or seconds (slow handler) as `Double` bits,
+    /// the task count (bulk task creation), else the event-type index.
+    private let payload: UInt64
     /// Index into the analyzer's channel table, `none` for kinds without a channel.
-    var channel: Int32
-    /// Index into the event-type table (dropped events), else `none`.
-    var eventType: Int32
+    let channel: Int32
+    /// Input index << 8 | kind << 2 | isDrop << 1 | isBlocked.
+    private let inputAndKind: UInt32
+
+    /// `value` is the usage percent or seconds (NaN when absent), `count` the task count
+    /// (-1 when absent), `eventType` the event-type index (`none` when absent); each is kept
+    /// only for the kinds that use it.
+    init(time: Int64, kind: EventKind, isDrop: Bool, isBlocked: Bool, channel: Int32, eventType: Int32,
+         input: Int32, line: Int, value: Double, count: Int) {
+        precondition(input >= 0 && Int(input) < EventRecord.maxInputs, "more than 16M inputs")
+        self.time = time
+        self.line = line
+        self.channel = channel
+        payload = switch kind {
+        case .saturation, .slowHandler: value.bitPattern
+        case .bulkTaskCreation: UInt64(bitPattern: Int64(count))
+        default: UInt64(bitPattern: Int64(eventType))
+        }
+        inputAndKind = UInt32(input) << 8 | UInt32(EventRecord.code(of: kind)) << 2
+            | (isDrop ? 2 : 0) | (isBlocked ? 1 : 0)
+    }
+
+    var kind: EventKind { EventRecord.kinds[Int(inputAndKind >> 2 & 0x3F)] }
+    /// A lost message (`full` with action `dropped`, or a dropped event).
+    var isDrop: Bool { inputAndKind & 2 != 0 }
+    /// A `full` event whose send blocked (backpressure) rather than dropped.
+    var isBlocked: Bool { inputAndKind & 1 != 0 }
     /// Index into the input-name table.
-    var input: Int32
-    var line: Int
-    /// Usage percent (saturation) or seconds (slow handler); NaN when absent.
-    var value: Double
-    /// Tasks of a bulk creation; -1 when absent.
-    var count: Int
-    /// `buffer_size` the line stated; -1 when absent.
-    var capacity: Int
+    var input: Int32 { Int32(inputAndKind >> 8) }
+
+    /// Usage percent (saturation) or seconds (slow handler); NaN when absent or for other kinds.
+    var value: Double {
+        switch kind {
+        case .saturation, .slowHandler: Double(bitPattern: payload)
+        default: .nan
+        }
+    }
+
+    /// Tasks of a bulk creation; -1 when absent or for other kinds.
+    var count: Int { kind == .bulkTaskCreation ? Int(Int64(bitPattern: payload)) : -1 }
+
+    /// Index into the event-type table (dropped events), else `none`.
+    var eventType: Int32 {
+        switch kind {
+        case .saturation, .slowHandler, .bulkTaskCreation: EventRecord.none
+        default: Int32(truncatingIfNeeded: Int64(bitPattern: payload))
+        }
+    }
 
     var isTimed: Bool { time != EventRecord.untimed }
     var timestamp: Timestamp { Timestamp(nanoseconds: time) }
@@ -34,4 +75,9 @@ struct EventRecord {
     var isFullEvent: Bool { kind == .full || kind == .ffiBackpressure || kind == .droppedEvent }
     /// An event that goes into a channel's windows: saturation, full or drop.
     var isChannelProblem: Bool { kind == .saturation || isFullEvent }
+
+    /// Kinds by their 6-bit code, in `EventKind` order so that codes compare as kinds do.
+    private static let kinds = EventKind.allCases.sorted()
+
+    private static func code(of kind: EventKind) -> Int { kinds.firstIndex(of: kind)! }
 }

@@ -12,5 +12,8 @@ struct NameTable {
         return index
     }
 
+    /// The index of `name`, `nil` when it was never interned.
+    func index(of name: String) -> Int32? { indices[name] }
+
     subscript(index: Int32) -> String { names[Int(index)] }
 }

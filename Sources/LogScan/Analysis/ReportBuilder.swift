@@ -1,8 +1,12 @@
 /// Builds the report from the analyzer's records: sort, filter by time, total per channel
 /// and window, run every diagnosis, reconcile resize sizes, order everything.
+///
+/// The records are never copied: they are sorted as 4-byte arrival positions, and the
+/// records in range are one run of them (the order is by time first).
 struct ReportBuilder {
     let options: AnalysisOptions
-    let records: [EventRecord]
+    let records: RecordStore
+    let capacities: CapacityObservations
     let channelNames: NameTable
     let eventTypes: NameTable
     let inputs: NameTable
@@ -19,44 +23,34 @@ struct ReportBuilder {
         // Untimed events cannot be shown to fall inside --since/--until: then they stay out of the totals.
         let hasTimeBounds = options.since != nil || options.until != nil
 
-        let sorted = sortedRecords()
-        let timed = sorted.filter { $0.isTimed && $0.time >= (since ?? .min) && $0.time <= (until ?? .max) }
-        let untimed = sorted.filter { !$0.isTimed }
-        let countedUntimed = hasTimeBounds ? [] : untimed
+        let order = RecordOrder(ranking: inputs)
+        let sorted = SortedRecords(store: records, positions: order.sorted(records)[...])
+        // Untimed records sort first, then the timed ones by time: those in range are one run.
+        let firstTimed = sorted.partitionPoint { $0.isTimed }
+        let from = sorted.partitionPoint { $0.isTimed && $0.time >= (since ?? .min) }
+        let to = max(from, sorted.partitionPoint { $0.time > (until ?? .max) })
+        let timed = sorted.slice(from..<to)
+        let untimed = sorted.slice(0..<firstTimed)
+        let countedUntimed = hasTimeBounds ? sorted.slice(0..<0) : untimed
         let end = min(inputEnd ?? 0, until ?? .max)
 
         // The latest buffer_size per channel, up to --until (before --since still counts: start-up lines).
         var observed: [String: ChannelCapacity.Observation] = [:]
-        for record in sorted where record.capacity >= 0 && record.channel != EventRecord.none
-            && (!record.isTimed || record.time <= (until ?? .max)) {
-            observed[channelNames[record.channel]] = ChannelCapacity.Observation(
-                value: record.capacity, at: record.isTimed ? record.timestamp : nil,
+        for (channel, entry) in capacities.latest(until: until, store: records, order: order) {
+            let record = records[entry.record]
+            observed[channelNames[channel]] = ChannelCapacity.Observation(
+                value: entry.capacity, at: record.isTimed ? record.timestamp : nil,
                 line: LineReference(input: inputs[record.input], line: record.line))
         }
 
         // Reported channels: every channel with an event or a buffer size, and every --channel.
-        var names = Set(observed.keys).union(options.selectedChannels)
-        for record in timed + countedUntimed where record.channel != EventRecord.none {
-            names.insert(channelNames[record.channel])
-        }
+        var seen = Set<Int32>()
+        for record in timed where record.channel != EventRecord.none { seen.insert(record.channel) }
+        for record in countedUntimed where record.channel != EventRecord.none { seen.insert(record.channel) }
+        let names = Set(observed.keys).union(options.selectedChannels).union(seen.map { channelNames[$0] })
         let channelOrder = names.sorted { (ChannelCatalog.rank(of: $0), $0) < (ChannelCatalog.rank(of: $1), $1) }
 
-        var perChannel: [String: ChannelEvents] = [:]
-        var slowHandlers: [Int] = []
-        var bulkTaskCreations: [Int] = []
-        for (index, record) in timed.enumerated() {
-            switch record.kind {
-            case .slowHandler: slowHandlers.append(index)
-            case .bulkTaskCreation: bulkTaskCreations.append(index)
-            default: break
-            }
-            guard record.channel != EventRecord.none else { continue }
-            let name = channelNames[record.channel]
-            if record.kind == .saturation { perChannel[name, default: ChannelEvents()].saturation.append(index) }
-            if record.isFullEvent { perChannel[name, default: ChannelEvents()].fullEvents.append(index) }
-            if record.isDrop { perChannel[name, default: ChannelEvents()].drops.append(index) }
-            if record.kind == .ffiBackpressure { perChannel[name, default: ChannelEvents()].ffiBackpressure.append(index) }
-        }
+        let (perChannel, slowHandlers, bulkTaskCreations) = index(timed)
 
         var capacities: [String: ChannelCapacity] = [:]
         for name in channelOrder {
@@ -73,10 +67,12 @@ struct ReportBuilder {
             .sorted(by: Finding.reportOrder)
 
         var dropTypes: [String: Int] = [:]
-        for record in timed + countedUntimed
-            where record.isDrop && record.channel != EventRecord.none
-            && channelNames[record.channel] == EventPublisherDropsDiagnosis.channel {
-            dropTypes[record.eventType == EventRecord.none ? "unknown" : eventTypes[record.eventType], default: 0] += 1
+        if let publisher = channelNames.index(of: EventPublisherDropsDiagnosis.channel) {
+            for records in [timed, countedUntimed] {
+                for record in records where record.isDrop && record.channel == publisher {
+                    dropTypes[record.eventType == EventRecord.none ? "unknown" : eventTypes[record.eventType], default: 0] += 1
+                }
+            }
         }
 
         let first = [inputStart, since].compactMap { $0 }.max()
@@ -104,24 +100,44 @@ struct ReportBuilder {
             findings: findings)
     }
 
-    /// Records by (time, input name, line, kind, arrival): the same events in any input order
-    /// give the same sequence. Untimed records come first (their time is `Int64.min`).
-    private func sortedRecords() -> [EventRecord] {
-        let byName = inputs.names.indices.sorted { inputs.names[$0] < inputs.names[$1] }
-        var rank = [Int](repeating: 0, count: inputs.names.count)
-        for (position, index) in byName.enumerated() { rank[index] = position }
-        return records.sorted { a, b in
-            if a.time != b.time { return a.time < b.time }
-            let (ra, rb) = (rank[Int(a.input)], rank[Int(b.input)])
-            if ra != rb { return ra < rb }
-            if a.line != b.line { return a.line < b.line }
-            if a.kind != b.kind { return a.kind < b.kind }
-            return a.sequence < b.sequence
+    /// Per channel, the indices of its saturation, full, drop and FFI records in `timed`; and
+    /// the slow handlers and bulk task creations. Counted first, so every list is allocated once.
+    private func index(_ timed: SortedRecords) -> (channels: [String: ChannelEvents], slowHandlers: [Int], bulkTaskCreations: [Int]) {
+        var counts = [ChannelEvents.Counts](repeating: ChannelEvents.Counts(), count: channelNames.names.count)
+        var slowCount = 0
+        var bulkCount = 0
+        for record in timed {
+            switch record.kind {
+            case .slowHandler: slowCount += 1
+            case .bulkTaskCreation: bulkCount += 1
+            default: break
+            }
+            guard record.channel != EventRecord.none else { continue }
+            counts[Int(record.channel)].count(record)
         }
+        var lists = counts.map(ChannelEvents.init(reserving:))
+        var slowHandlers: [Int] = []
+        var bulkTaskCreations: [Int] = []
+        slowHandlers.reserveCapacity(slowCount)
+        bulkTaskCreations.reserveCapacity(bulkCount)
+        for (index, record) in timed.enumerated() {
+            switch record.kind {
+            case .slowHandler: slowHandlers.append(index)
+            case .bulkTaskCreation: bulkTaskCreations.append(index)
+            default: break
+            }
+            guard record.channel != EventRecord.none else { continue }
+            lists[Int(record.channel)].add(index, record)
+        }
+        var channels: [String: ChannelEvents] = [:]
+        for (channel, count) in counts.enumerated() where count.any {
+            channels[channelNames[Int32(channel)]] = lists[channel]
+        }
+        return (channels, slowHandlers, bulkTaskCreations)
     }
 
     /// Totals over timed events in range plus counted untimed ones; windows over timed ones only.
-    private func channelReport(_ name: String, context: AnalysisContext, untimed: [EventRecord]) -> ChannelReport {
+    private func channelReport(_ name: String, context: AnalysisContext, untimed: SortedRecords) -> ChannelReport {
         let spec = ChannelCatalog.spec(for: name)
         let capacity = context.capacities[name]
         var report = ChannelReport(channel: name, aliases: spec?.aliases ?? [],
@@ -137,7 +153,18 @@ struct ReportBuilder {
         }
         var windows: [Int64: WindowStats] = [:]
         let events = context.channels[name] ?? ChannelEvents()
-        for index in Set(events.saturation + events.fullEvents).sorted() {
+        // Saturation and full records are disjoint sorted lists: merged, they are the channel's records in order.
+        var s = events.saturation.startIndex
+        var f = events.fullEvents.startIndex
+        while s < events.saturation.endIndex || f < events.fullEvents.endIndex {
+            let index: Int
+            if f == events.fullEvents.endIndex || (s < events.saturation.endIndex && events.saturation[s] < events.fullEvents[f]) {
+                index = events.saturation[s]
+                s += 1
+            } else {
+                index = events.fullEvents[f]
+                f += 1
+            }
             let record = context.records[index]
             count(record)
             let start = record.timestamp.windowStart(width: options.window)
@@ -150,7 +177,8 @@ struct ReportBuilder {
             if record.isDrop { window.drops += 1 }
             windows[start.nanoseconds] = window
         }
-        for record in untimed where record.channel != EventRecord.none && channelNames[record.channel] == name
+        let channel = channelNames.index(of: name)
+        for record in untimed where record.channel != EventRecord.none && record.channel == channel
             && record.isChannelProblem {
             count(record)
             report.untimedEvents += 1

@@ -1,0 +1,48 @@
+/// The report's order of records: by time, input name, line, kind, then arrival. The same
+/// events read in any input order (several files, parallel chunks) give the same sequence;
+/// untimed records come first (their time is `Int64.min`).
+struct RecordOrder {
+    private let names: [String]
+    /// Each input's position among the names sorted, when computed once for a whole sort.
+    private let rank: [Int]?
+
+    /// Compares input names directly: for a few comparisons while inputs are still added.
+    init(names inputs: NameTable) {
+        names = inputs.names
+        rank = nil
+    }
+
+    /// Ranks the input names once: for sorting every record.
+    init(ranking inputs: NameTable) {
+        names = inputs.names
+        let byName = inputs.names.indices.sorted { inputs.names[$0] < inputs.names[$1] }
+        var rank = [Int](repeating: 0, count: inputs.names.count)
+        for (position, index) in byName.enumerated() { rank[index] = position }
+        self.rank = rank
+    }
+
+    /// Whether record `a`, stored at arrival position `arrivalA`, comes before `b` at `arrivalB`.
+    func precedes(_ a: EventRecord, _ arrivalA: Int, _ b: EventRecord, _ arrivalB: Int) -> Bool {
+        if a.time != b.time { return a.time < b.time }
+        if a.input != b.input {
+            // Names are interned: different indices are different names.
+            if let rank { return rank[Int(a.input)] < rank[Int(b.input)] }
+            return names[Int(a.input)] < names[Int(b.input)]
+        }
+        if a.line != b.line { return a.line < b.line }
+        if a.kind != b.kind { return a.kind < b.kind }
+        return arrivalA < arrivalB
+    }
+
+    /// Arrival positions of every record of `store`, in this order.
+    func sorted(_ store: RecordStore) -> [UInt32] {
+        // 4 bytes a record instead of a second copy of the records; 4G records would be 128 GiB.
+        precondition(store.count <= Int(UInt32.max), "more than 4G events")
+        var positions = [UInt32](unsafeUninitializedCapacity: store.count) { buffer, initialized in
+            for i in 0..<store.count { buffer[i] = UInt32(i) }
+            initialized = store.count
+        }
+        positions.sort { precedes(store[Int($0)], Int($0), store[Int($1)], Int($1)) }
+        return positions
+    }
+}

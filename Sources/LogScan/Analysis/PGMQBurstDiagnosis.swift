@@ -21,7 +21,7 @@ enum PGMQBurstDiagnosis {
             capacity: capacity, firstLine: context.lineReference(episode.events.first!),
             lastLine: context.lineReference(episode.events.last!))
 
-        var summary = "pgmq_notifications burst for \(TimeText.duration(episode.span)) (\(episode.events.count) events, peak \(ReportNumber.format(episode.maxUsage))%)"
+        var summary = "pgmq_notifications burst for \(TimeText.duration(episode.span)) (\(ReportNumber.counted(episode.events.count, "event")), peak \(ReportNumber.format(episode.maxUsage))%)"
         if let bulk {
             let when = bulk.at <= episode.start
                 ? "\(TimeText.duration(startTime - bulk.at.nanoseconds)) after"

@@ -12,7 +12,7 @@ enum EvidenceText {
                 : "\(count) from \(TimeText.seconds(start)) to \(TimeText.seconds(end)) (\(TimeText.duration(end.nanoseconds - start.nanoseconds)))"
         }
         func status(_ recovered: Bool) -> String { recovered ? "recovered" : "ongoing at the end of the input" }
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        func plural(_ n: Int, _ word: String) -> String { ReportNumber.counted(n, word) }
         func capacity(_ c: Int?) -> String { c.map { "capacity \($0)" } ?? "capacity unknown" }
         func lines(_ first: LineReference, _ last: LineReference) -> String {
             first == last ? "line \(first)" : "lines \(first) to \(last)"

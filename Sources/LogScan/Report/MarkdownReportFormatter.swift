@@ -47,7 +47,7 @@ public struct MarkdownReportFormatter: ReportFormatter {
         } else {
             field("Time range", "unknown: no line had a timestamp")
         }
-        var read = "\(r.linesRead) lines, \(r.eventsFound) events"
+        var read = "\(r.linesRead) lines, \(ReportNumber.counted(r.eventsFound, "event"))"
         if r.eventsUntimed > 0 {
             read += ", \(r.eventsUntimed) without timestamp "
             read += r.since != nil || r.until != nil

@@ -15,4 +15,9 @@ public enum ReportNumber {
         if text.hasSuffix(".") { text.removeLast() }
         return text
     }
+
+    /// `1 event`, `2 events`: a count with its noun, plural unless it is one.
+    public static func counted(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
 }

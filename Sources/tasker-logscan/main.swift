@@ -16,7 +16,9 @@ struct TaskerLogscan: ParsableCommand {
         Examples:
           tasker-logscan logs/tasker.log
           kubectl logs deploy/tasker-orchestration --timestamps | tasker-logscan
-          tasker-logscan --json --fail-on critical /var/log/tasker/*.log.gz   # nightly job
+          kubectl logs -f deploy/tasker-orchestration | tasker-logscan --follow
+          # nightly job:
+          tasker-logscan --json --fail-on critical /var/log/tasker/*.log.gz
         """,
         subcommands: [ReportCommand.self, EventsCommand.self, CheckConfigCommand.self, SizeCommand.self],
         defaultSubcommand: ReportCommand.self

@@ -49,7 +49,7 @@ enum EventPublisherDropsDiagnosis {
         case .storm:
             severity = .critical
             advice = "Frequent drops (> 10/min): increase the event publisher's buffer."
-            resize = capacity.map { ResizeRecommendation(channel: ChannelCatalog.spec(for: channel), current: $0, rule: .double) }
+            resize = capacity.flatMap { ResizeRecommendation(channel: ChannelCatalog.spec(for: channel), current: $0, rule: .double) }
         }
         if continuous {
             advice += " Drops are continuous: investigate the event storm's cause, consider event sampling/filtering, review event subscriber performance."

@@ -34,7 +34,7 @@ enum FFIBackpressureDiagnosis {
             advice = "The Ruby handlers are slow: optimise the Ruby handler code, consider async Ruby processing, profile handler performance. A bigger FFI buffer would only hide it."
         } else {
             advice = "No slow Ruby handlers near it: the FFI buffer is too small, or Rust produces too fast (rate-limit or batch events before the FFI crossing)."
-            resize = capacity.map { ResizeRecommendation(channel: ChannelCatalog.spec(for: channel), current: $0, rule: .double) }
+            resize = capacity.flatMap { ResizeRecommendation(channel: ChannelCatalog.spec(for: channel), current: $0, rule: .double) }
         }
         let finding = Finding(id: .rubyFFIBackpressure, severity: severity, channel: channel, summary: summary,
                               start: start, end: end, evidence: .ffiBackpressure(evidence),

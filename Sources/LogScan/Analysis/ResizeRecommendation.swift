@@ -16,36 +16,49 @@ public struct ResizeRecommendation: Sendable, Equatable {
     public var size: Int
     public var rule: Rule
 
-    public init(channel: ChannelSpec?, current: Int, rule: Rule) {
+    /// Nil when the size would not fit in an `Int` (a config tree may set any
+    /// capacity): no recommendation rather than a wrong one.
+    public init?(channel: ChannelSpec?, current: Int, rule: Rule) {
         self.channel = channel
         self.current = current
         self.rule = rule
         switch rule {
-        case .targetUsage(let target): size = ResizeRecommendation.targetUsageSize(current: current, targetUsage: target)
-        case .double: size = current * 2
-        case .pgmqProductionSize: size = RunbookThresholds.pgmqProductionSize
+        case .targetUsage(let target):
+            guard let size = ResizeRecommendation.targetUsageSize(current: current, targetUsage: target) else { return nil }
+            self.size = size
+        case .double:
+            let (doubled, overflow) = current.multipliedReportingOverflow(by: 2)
+            guard !overflow else { return nil }
+            size = doubled
+        case .pgmqProductionSize:
+            size = RunbookThresholds.pgmqProductionSize
         }
     }
 
     /// `current × 100 / (100 − target)` rounded up to one significant digit:
     /// 5000 at target 70 → 16,667 → 20,000.
-    public static func targetUsageSize(current: Int, targetUsage: Double) -> Int {
-        roundUpToOneSignificantDigit(exactTargetUsageSize(current: current, targetUsage: targetUsage))
+    /// Nil when the result would not fit in an `Int`.
+    public static func targetUsageSize(current: Int, targetUsage: Double) -> Int? {
+        exactTargetUsageSize(current: current, targetUsage: targetUsage).flatMap(roundUpToOneSignificantDigit)
     }
 
     /// The formula's value rounded up to a whole number (16,667 for 5000 at 70).
-    public static func exactTargetUsageSize(current: Int, targetUsage: Double) -> Int {
+    public static func exactTargetUsageSize(current: Int, targetUsage: Double) -> Int? {
         let exact = Double(current) * 100 / (100 - targetUsage)
         // A hair below the integer absorbs float noise (2000.0000000001 stays 2000).
-        return Int((exact - 1e-9).rounded(.up))
+        return Int(exactly: (exact - 1e-9).rounded(.up))
     }
 
     /// Rounds up to one significant digit: 16,667 → 20,000; 3,334 → 4,000; 1,429 → 2,000; 2,000 → 2,000.
-    public static func roundUpToOneSignificantDigit(_ n: Int) -> Int {
+    /// Nil when the rounded value would not fit in an `Int`.
+    public static func roundUpToOneSignificantDigit(_ n: Int) -> Int? {
         guard n > 9 else { return n }
         var scale = 1
         while scale <= n / 10 { scale *= 10 }
-        return (n + scale - 1) / scale * scale
+        let (sum, overflow) = n.addingReportingOverflow(scale - 1)
+        guard !overflow else { return nil }
+        let (rounded, overflow2) = (sum / scale).multipliedReportingOverflow(by: scale)
+        return overflow2 ? nil : rounded
     }
 
     /// The key this size is for, `mpsc_channels.<table>.<key>`; `nil` without a catalog entry.
@@ -56,7 +69,7 @@ public struct ResizeRecommendation: Sendable, Equatable {
         switch rule {
         case .targetUsage(let target):
             let t = ReportNumber.format(target)
-            let exact = ResizeRecommendation.exactTargetUsageSize(current: current, targetUsage: target)
+            let exact = ResizeRecommendation.exactTargetUsageSize(current: current, targetUsage: target) ?? size
             return exact == size
                 ? "\(current) * 100 / (100 - \(t)) = \(size)"
                 : "\(current) * 100 / (100 - \(t)) = \(exact), rounded up to \(size)"

@@ -38,10 +38,10 @@ enum SaturationDiagnosis {
             if episode.isCriticalOngoing {
                 advice += " Critical saturation (>95%) still ongoing: deploy via rolling restart, page on-call if the service degrades."
             }
-            resize = capacity.map { ResizeRecommendation(channel: spec, current: $0, rule: .targetUsage(context.options.targetUsage)) }
+            resize = capacity.flatMap { ResizeRecommendation(channel: spec, current: $0, rule: .targetUsage(context.options.targetUsage)) }
         case .warning:
             advice = "Plan a capacity increase and investigate throughput; prefer 2x increases."
-            resize = capacity.map { ResizeRecommendation(channel: spec, current: $0, rule: .double) }
+            resize = capacity.flatMap { ResizeRecommendation(channel: spec, current: $0, rule: .double) }
         case .info:
             if !episode.recovered {
                 advice = "Ongoing at the end of the input: check again on later logs; increase only if it stays above 90% for 5m or above 80% for 15m."

@@ -18,8 +18,9 @@ final class InputScanner {
     /// The one in use for this input: the CRI one when one of its first lines is a
     /// CRI line, or from the first CRI line the prefilter picks on.
     private var prefilter: LiteralPrefilter
-    /// Whether the input's first line has been looked at for the CRI format yet.
-    private var formatDecided = false
+    /// How many of the input's first lines are still to be looked at for the CRI
+    /// format (counted in lines, so the decision does not depend on read sizes).
+    private var formatSearchBudget = 0
     private let workspace: LineWorkspace
     private let parser: LineParser
     private let recognizer = EventRecognizer()
@@ -67,13 +68,14 @@ final class InputScanner {
         firstTimestampBudget = InputScanner.timestampSearchLines
         activeJoins = 0
         prefilter = messagePrefilter
-        formatDecided = false
+        formatSearchBudget = InputScanner.timestampSearchLines
         for k in joins.indices { joins[k].active = false }
         emit = onEvent
         defer { emit = { _ in } }
 
         var filled = 0
         var discarding = false
+        var readFailed = false
         var bytes: Int64 = 0
         while true {
             let n: Int
@@ -81,6 +83,7 @@ final class InputScanner {
                 n = try source.read(into: buffer + filled, count: min(options.bufferSize, capacity - filled))
             } catch {
                 summary.error = error.message
+                readFailed = true
                 break
             }
             if n == 0 { break }
@@ -115,6 +118,10 @@ final class InputScanner {
         }
         if discarding {
             lines += 1
+        } else if filled > 0 && readFailed {
+            // Cut by the read error: a line, but its last field may be cut
+            // (`usage_percent=91.5` read as `9`), so it gives no event.
+            lines += 1
         } else if filled > 0 {
             // A last line without a newline is still a line.
             scanFinalLine(length: filled)
@@ -131,7 +138,7 @@ final class InputScanner {
 
     /// Scans `[from, to)`, which starts at a line start and ends just after a newline.
     private func scanRegion(from: Int, to: Int) {
-        if !formatDecided { decideFormat(firstLineAt: from, to: to) }
+        if formatSearchBudget > 0 { lookForCRILines(from: from, to: to) }
         if firstTimestamp == nil, firstTimestampBudget > 0 { searchFirstTimestamp(from: from, to: to) }
         var pos = from
         while pos < to {
@@ -153,15 +160,17 @@ final class InputScanner {
     }
 
     /// Container runtime files need the partial-line literals; other logs do not,
-    /// and every needle fewer is faster on every byte.
-    private func decideFormat(firstLineAt from: Int, to: Int) {
-        formatDecided = true
-        prefilter = messagePrefilter
+    /// and every needle fewer is faster on every byte. An input is a CRI file when
+    /// one of its first lines is a CRI line (or, later, from the first CRI line the
+    /// prefilter picks on).
+    private func lookForCRILines(from: Int, to: Int) {
         var pos = from
-        for _ in 0..<InputScanner.timestampSearchLines where pos < to {
+        while formatSearchBudget > 0, pos < to {
             let end = memchr(buffer + pos, 0x0A, to - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer) } ?? to
+            formatSearchBudget -= 1
             if CRIPrefix.parse(ByteSlice(buffer + pos, end - pos).withoutCarriageReturn) != nil {
                 prefilter = criPrefilter
+                formatSearchBudget = 0
                 return
             }
             pos = end + 1

@@ -292,17 +292,5 @@ public struct ConfigDriftEvidence: Sendable, Equatable {
     }
 }
 
-/// Evidence of a `config_prefix` finding: a table header without the `mpsc_channels` prefix.
-public struct ConfigPrefixEvidence: Sendable, Equatable {
-    public var file: String
-    public var line: Int
-    public var header: String
-    public var correctedHeader: String
-
-    public init(file: String, line: Int, header: String, correctedHeader: String) {
-        self.file = file
-        self.line = line
-        self.header = header
-        self.correctedHeader = correctedHeader
-    }
-}
+/// Evidence of a `config_prefix` finding: the problem the config reader found, as it is.
+public typealias ConfigPrefixEvidence = ConfigPrefixProblem

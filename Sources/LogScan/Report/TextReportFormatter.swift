@@ -40,18 +40,8 @@ public struct TextReportFormatter: ReportFormatter {
             if let error = input.error { value += " (error: \(error))" }
             field(i == 0 ? "Inputs" : "", value)
         }
-        if let first = r.timeRange.first, let last = r.timeRange.last {
-            field("Time range", "\(TimeText.seconds(first)) to \(TimeText.seconds(last)) (\(TimeText.duration(last.nanoseconds - first.nanoseconds)))")
-        } else {
-            field("Time range", "unknown: no line had a timestamp")
-        }
-        var read = "\(r.linesRead) lines, \(ReportNumber.counted(r.eventsFound, "event"))"
-        if r.eventsUntimed > 0 {
-            read += ", \(r.eventsUntimed) without timestamp "
-            read += r.since != nil || r.until != nil
-                ? "(left out by --since/--until)" : "(in totals, in no window or finding)"
-        }
-        field("Read", read)
+        field("Time range", ReportHeaderText.timeRange(r))
+        field("Read", ReportHeaderText.read(r))
         field("Environment", "\(r.environment); config: \(r.configSource)")
         field("Settings", "window \(TimeText.duration(r.window)), episode gap \(TimeText.duration(r.episodeGap)), target usage \(ReportNumber.format(r.targetUsagePercent))%")
         var filters: [String] = []

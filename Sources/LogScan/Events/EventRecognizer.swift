@@ -88,8 +88,10 @@ final class EventRecognizer {
                 guard let n = value.integer, n >= 0 else { return nil }
                 event.count = n
             } else if firstInteger.matches(message.dropFirst(18)), let r = firstInteger.group(0) {
-                // "Bulk task creation of 1500 tasks": the first integer after the phrase.
-                event.count = message.dropFirst(18).slice(r.lowerBound, r.upperBound).integer
+                // "Bulk task creation of 1500 tasks": the first integer after the phrase,
+                // under the same rule as the fields (one that does not fit rejects the line).
+                guard let n = message.dropFirst(18).slice(r.lowerBound, r.upperBound).integer else { return nil }
+                event.count = n
             }
         case .slowHandler:
             event.kind = .slowHandler
@@ -113,10 +115,15 @@ final class EventRecognizer {
         return true
     }
 
-    /// Sets capacity from `buffer_size=`; false when present but not a positive integer.
+    /// Channel capacities read from `buffer_size=`. The ceiling is far above any
+    /// real channel and keeps the resize arithmetic (×100, ×2, rounding up) away
+    /// from Int overflow.
+    static let capacities: ClosedRange<Int> = 1...1_000_000_000
+
+    /// Sets capacity from `buffer_size=`; false when present but not an integer in `capacities`.
     private func setCapacity(_ event: inout Event, _ fields: LineFields) -> Bool {
         guard let value = fields.value("buffer_size") else { return true }
-        guard let n = value.integer, n > 0 else { return false }
+        guard let n = value.integer, EventRecognizer.capacities.contains(n) else { return false }
         event.capacity = n
         return true
     }

@@ -18,6 +18,12 @@ public struct InputError: Error, Equatable, CustomStringConvertible, Sendable {
     static func errno(_ code: Int32) -> InputError {
         InputError(String(cString: strerror(code)))
     }
+
+    /// A regular file got shorter than what was already read from it
+    /// (`logrotate`'s copytruncate, or `> file`, during the scan).
+    static func truncated(size: Int64, read: Int64) -> InputError {
+        InputError("file was truncated while being read (now \(size) bytes; reading had reached byte \(read))")
+    }
 }
 
 #if canImport(Glibc)

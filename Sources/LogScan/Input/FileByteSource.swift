@@ -58,7 +58,11 @@ final class FileByteSource: ByteSource {
     func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
         while true {
             let n = Glibc.read(fd, buffer, count)
-            if n >= 0 { return n }
+            if n > 0 { return n }
+            if n == 0 {
+                if count > 0 { try checkNotTruncated() }
+                return 0
+            }
             let code = errno
             if code == EINTR || code == EAGAIN {
                 if code == EAGAIN { waitReadable() }
@@ -66,6 +70,15 @@ final class FileByteSource: ByteSource {
             }
             throw InputError.errno(code)
         }
+    }
+
+    /// At the end of a regular file: a file now shorter than where we are was
+    /// truncated under us, and the lines written after that point are lost to us.
+    private func checkNotTruncated() throws(InputError) {
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return }
+        let offset = lseek(fd, 0, SEEK_CUR)
+        if offset > st.st_size { throw InputError.truncated(size: Int64(st.st_size), read: Int64(offset)) }
     }
 
     /// A non-blocking descriptor (a terminal or pipe set O_NONBLOCK by someone

@@ -22,9 +22,15 @@ final class FileRangeByteSource: ByteSource {
         guard wanted > 0 else { return 0 }
         while true {
             let n = pread(fd, buffer, wanted, off_t(offset))
-            if n >= 0 {
+            if n > 0 {
                 offset += Int64(n)
                 return n
+            }
+            if n == 0 {
+                // The range was planned on the file's size at the start: it shrank since.
+                var st = stat()
+                let size = fstat(fd, &st) == 0 ? Int64(st.st_size) : 0
+                throw InputError.truncated(size: size, read: offset)
             }
             if errno == EINTR { continue }
             throw InputError.errno(errno)

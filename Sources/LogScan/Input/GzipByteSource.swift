@@ -1,25 +1,59 @@
 import CZlib
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Decompresses gzip data from another source, member after member
 /// (rotated logs concatenated with `cat` are one stream).
+///
+/// Damage does not end the input: after corrupt data, a member cut short, or
+/// garbage between members, decompression resumes at the next gzip member
+/// header, searched for from just after the start of the damaged member (in the
+/// compressed bytes kept since then, at most `historyLimit`). The lines of the
+/// damaged member up to the damage and every line of the following members are
+/// still read; the problem is reported once, at the end of the input.
 final class GzipByteSource: ByteSource {
     private let source: ByteSource
     private var stream = z_stream()
+    private var initialized = false
+
+    /// Compressed bytes `[0, filled)` read from the source; inflate is at
+    /// `stream.next_in`. Bytes from `memberStart` on are kept for resynchronising.
     private let input: UnsafeMutablePointer<UInt8>
-    private let inputCapacity = 256 * 1024
+    private let readSize = 256 * 1024
+    private let capacity: Int
+    /// Compressed bytes of the current member kept for the header search after
+    /// damage: zlib notices a cut member within bytes or kilobytes, so the next
+    /// member's header is well inside the last `historyLimit` bytes.
+    private let historyLimit = 1024 * 1024
+    private var filled = 0
+    private var memberStart = 0
+    /// Offset in the compressed input of `input[0]` (for messages).
+    private var inputOffset: Int64 = 0
     private var sourceFinished = false
     private var finished = false
-    private var initialized = false
-    /// Whether any output of the current member has been produced (for error wording).
-    private var memberCount = 0
+
+    /// The last byte handed out, so a resumed member never glues its first line
+    /// onto the damaged member's last, partial one.
+    private var lastByte: UInt8 = 0x0A
+    /// The first problem met, reported when the input ends.
+    private var damage: String?
+    private var damageCount = 0
+    /// Whether the bytes at `next_in` must be searched for a member header.
+    private var searching = false
 
     /// `prefix` holds bytes already read from `source` (the magic bytes we sniffed).
     init(source: ByteSource, prefix: UnsafeRawBufferPointer) throws(InputError) {
         self.source = source
-        input = .allocate(capacity: max(inputCapacity, prefix.count))
+        // Twice the history: the kept bytes move once every few reads, not on every one.
+        capacity = 2 * historyLimit + readSize + max(prefix.count, 16)
+        input = .allocate(capacity: capacity)
         if let base = prefix.baseAddress, prefix.count > 0 {
             UnsafeMutableRawPointer(input).copyMemory(from: base, byteCount: prefix.count)
         }
+        filled = prefix.count
         stream.next_in = input
         stream.avail_in = UInt32(prefix.count)
         // 15 + 16: gzip wrapper only (a zlib or raw stream is not a .gz file).
@@ -35,80 +69,154 @@ final class GzipByteSource: ByteSource {
         input.deallocate()
     }
 
+    /// Index in `input` of the next byte inflate will read.
+    private var position: Int { stream.next_in - input }
+
     func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
-        if let error = pendingError {
-            pendingError = nil
-            throw error
+        if finished {
+            // Everything readable is out: now the damage, once, ends the input.
+            if let damage, !damageReported {
+                damageReported = true
+                throw InputError(damageCount > 1 ? "\(damage), and \(damageCount - 1) more damaged place(s)" : damage)
+            }
+            return 0
         }
-        guard !finished else { return 0 }
         stream.next_out = buffer.assumingMemoryBound(to: UInt8.self)
         stream.avail_out = UInt32(min(count, Int(UInt32.max)))
-        while stream.avail_out > 0 {
-            if stream.avail_in == 0 && !sourceFinished {
-                let n = try source.read(into: input, count: inputCapacity)
-                if n == 0 { sourceFinished = true }
-                stream.next_in = input
-                stream.avail_in = UInt32(n)
+        while stream.avail_out > 0 && !finished {
+            if searching {
+                if !resynchronise() { finished = true }
+                continue
             }
+            if stream.avail_in == 0 && !sourceFinished { refill() }
             let before = stream.avail_out
             let rc = inflate(&stream, Z_NO_FLUSH)
-            let produced = Int(before - stream.avail_out)
+            if before > stream.avail_out { lastByte = stream.next_out[-1] }
             switch rc {
             case Z_STREAM_END:
-                memberCount += 1
-                if try !startNextMember() {
-                    finished = true
-                    return count - Int(stream.avail_out)
-                }
+                if !startNextMember() { finished = true }
             case Z_OK:
                 break
             case Z_BUF_ERROR where stream.avail_in == 0 && sourceFinished:
-                // Input ended inside a member: hand out what we have, then fail.
-                let got = count - Int(stream.avail_out)
-                if got > 0 { return got }
+                // The input ended inside a member: everything it held is out.
+                recordDamage("unexpected end of gzip data (truncated file?)", at: nil)
                 finished = true
-                throw InputError("unexpected end of gzip data (truncated file?)")
             case Z_BUF_ERROR:
                 break
+            case Z_MEM_ERROR:
+                throw InputError("out of memory while decompressing gzip data")
             default:
-                let got = count - Int(stream.avail_out)
-                finished = true
                 let detail = stream.msg.map { String(cString: $0) } ?? "error \(rc)"
-                if got > 0 {
-                    pendingError = InputError("corrupt gzip data: \(detail)")
-                    return got
-                }
-                throw InputError("corrupt gzip data: \(detail)")
-            }
-            if produced == 0 && stream.avail_in == 0 && sourceFinished && rc != Z_STREAM_END {
-                break
+                recordDamage("corrupt gzip data (\(detail))", at: position)
+                beginSearch(after: memberStart)
             }
         }
-        return count - Int(stream.avail_out)
+        let got = count - Int(stream.avail_out)
+        if got == 0 && finished { return try read(into: buffer, count: count) }
+        return got
     }
 
-    /// An error seen while data was still being returned; thrown on the next read.
-    private var pendingError: InputError?
+    private var damageReported = false
+    /// The source threw: its error is the one reported.
+    private var sourceFailed = false
 
-    /// After a member ends: more gzip data follows → reset and go on; only
-    /// trailing NULs/nothing → done; anything else → error (as gzip says).
-    private func startNextMember() throws(InputError) -> Bool {
-        if stream.avail_in == 0 && !sourceFinished {
-            let n = try source.read(into: input, count: inputCapacity)
-            if n == 0 { sourceFinished = true }
-            stream.next_in = input
-            stream.avail_in = UInt32(n)
+    /// Remembers the first problem (with where it was, when that helps) and counts them all.
+    private func recordDamage(_ message: String, at index: Int?) {
+        // After the source failed, the cut-off member is a consequence, not more damage.
+        guard !sourceFailed else { return }
+        damageCount += 1
+        guard damage == nil else { return }
+        damage = index.map { "\(message) at compressed byte \(inputOffset + Int64($0))" } ?? message
+    }
+
+    /// Reads more compressed bytes after the ones inflate has, keeping the
+    /// current member's bytes (up to `historyLimit`) for a header search.
+    /// A failing source ends the compressed input: what is decompressed is
+    /// still handed out, then its error is reported.
+    private func refill() {
+        // Compact only when the next read would not fit.
+        let keepFrom = max(min(memberStart, position), filled - historyLimit, 0)
+        if filled + readSize > capacity, keepFrom > 0 {
+            let next = position - keepFrom
+            memmove(input, input + keepFrom, filled - keepFrom)
+            filled -= keepFrom
+            memberStart = max(memberStart - keepFrom, 0)
+            inputOffset += Int64(keepFrom)
+            stream.next_in = input + next
         }
-        guard stream.avail_in > 0 else { return false }
-        if stream.next_in[0] == 0x1F {
-            inflateReset(&stream)
-            return true
+        let n: Int
+        do {
+            n = try source.read(into: input + filled, count: min(readSize, capacity - filled))
+        } catch {
+            recordDamage(error.message, at: nil)
+            sourceFailed = true
+            n = 0
         }
-        // Tape-archive style zero padding after the last member is harmless.
-        var allZero = true
-        for i in 0..<Int(stream.avail_in) where stream.next_in[i] != 0 { allZero = false; break }
-        if allZero && sourceFinished { return false }
-        pendingError = InputError("trailing garbage after gzip data ignored")
-        return false
+        if n == 0 { sourceFinished = true }
+        filled += n
+        stream.avail_in = UInt32(filled - position)
+    }
+
+    /// After a member ends: another member follows → reset and go on; zero
+    /// padding (tape archives, preallocated files) → skipped; nothing → done;
+    /// anything else is damage → search for the next member.
+    private func startNextMember() -> Bool {
+        while true {
+            if stream.avail_in == 0 && !sourceFinished { refill() }
+            memberStart = position
+            guard stream.avail_in > 0 else { return false }
+            if stream.next_in[0] == 0x1F {
+                inflateReset(&stream)
+                return true
+            }
+            guard stream.next_in[0] == 0 else { break }
+            var zeros = 0
+            while zeros < Int(stream.avail_in), stream.next_in[zeros] == 0 { zeros += 1 }
+            stream.next_in += zeros
+            stream.avail_in -= UInt32(zeros)
+        }
+        recordDamage("garbage after a gzip member", at: position)
+        beginSearch(after: position - 1)
+        return true
+    }
+
+    /// The next member header is to be found after index `start`.
+    private func beginSearch(after start: Int) {
+        searching = true
+        stream.next_in = input + start + 1
+        stream.avail_in = UInt32(filled - (start + 1))
+    }
+
+    /// Finds the next plausible member header from `next_in` on, reading more
+    /// input as needed, and restarts inflate there. False at the end of input.
+    private func resynchronise() -> Bool {
+        while true {
+            var i = position
+            // A header: 1F 8B, method 8 (deflate), no reserved flag bits.
+            while i + 4 <= filled {
+                if input[i] == 0x1F, input[i + 1] == 0x8B, input[i + 2] == 0x08, input[i + 3] & 0xE0 == 0 {
+                    searching = false
+                    memberStart = i
+                    stream.next_in = input + i
+                    stream.avail_in = UInt32(filled - i)
+                    inflateReset(&stream)
+                    // The damaged member's last line ends here, not in the next member's first.
+                    if lastByte != 0x0A, stream.avail_out > 0 {
+                        stream.next_out.pointee = 0x0A
+                        stream.next_out += 1
+                        stream.avail_out -= 1
+                        lastByte = 0x0A
+                    }
+                    return true
+                }
+                i += 1
+            }
+            // Keep the last bytes: a header may straddle the end of what we have.
+            stream.next_in = input + i
+            stream.avail_in = UInt32(filled - i)
+            memberStart = i
+            if sourceFinished { return false }
+            refill()
+        }
     }
 }

@@ -7,6 +7,9 @@ struct JSONScanner {
     private var i = 0
     /// Whether the next key is the first of its object (no comma before it).
     private var firstInObject = true
+    /// Whether the last `nextKey` that returned nil met the object's `}` (true)
+    /// or malformed or cut-off input (false).
+    private(set) var objectClosed = false
 
     init(_ s: ByteSlice) { self.s = s }
 
@@ -32,11 +35,13 @@ struct JSONScanner {
     /// The next key of the current object and consumes its `:`; nil at the
     /// object's end (consumed) or on malformed input.
     mutating func nextKey() -> ByteSlice? {
+        objectClosed = false
         skipWhitespace()
         guard i < s.count else { return nil }
         if s[i] == UInt8(ascii: "}") {
             i += 1
             firstInObject = false
+            objectClosed = true
             return nil
         }
         if !firstInObject {

@@ -124,10 +124,15 @@ final class LineParser {
                         messageFound = true
                     } else if let (v, escaped) = scanner.scalarValue() {
                         fields.append(key: inner, value: v, escaped: escaped)
-                    } else if !scanner.skipValue() {
+                    } else if scanner.skipValue() {
+                        // An object or array: present, but no scalar (a number field holding one is invalid).
+                        fields.append(key: inner, value: inner.prefix(0))
+                    } else {
                         return false
                     }
                 }
+                // A line cut inside its fields (a crash, a size limit) may hold a cut value: noise.
+                guard scanner.objectClosed else { return false }
             } else if key.equals("timestamp"), let (s, _) = scanner.stringValue() {
                 timestamp = TimestampParser.parse(s)?.0
             } else if key.equals("level"), let (s, _) = scanner.stringValue() {
@@ -141,11 +146,14 @@ final class LineParser {
             } else if let (v, escaped) = scanner.scalarValue() {
                 // Flattened events put their fields beside the message.
                 fields.append(key: key, value: v, escaped: escaped)
-            } else if !scanner.skipValue() {
+            } else if scanner.skipValue() {
+                fields.append(key: key, value: key.prefix(0))
+            } else {
                 return false
             }
         }
-        return messageFound
+        // Only a whole object is an event: a cut-off line may hold a cut value.
+        return messageFound && scanner.objectClosed
     }
 
     // MARK: - Pieces
@@ -215,7 +223,8 @@ final class LineParser {
         while i < s.count {
             let c = s[i]
             if inQuote {
-                if c == UInt8(ascii: "\\") { i += 2; continue }
+                // An escape skips the next byte, but never past the end of the line.
+                if c == UInt8(ascii: "\\") { i = min(i + 2, s.count); continue }
                 if c == UInt8(ascii: "\"") { inQuote = false }
                 i += 1
                 continue

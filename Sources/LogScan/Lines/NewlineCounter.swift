@@ -11,6 +11,10 @@ enum NewlineCounter {
         // A group with a newline resets `run` though up to a group's bytes after
         // the newline belong to the next line: flag early, measure exactly later.
         let threshold = max(limit - 2 * 255 * 16, 0)
+        // That slack only works when a long line must hold a whole group. Below
+        // two groups' worth a long line can sit inside groups that hold newlines
+        // and the run never sees it: measure whenever the range could hold one.
+        if limit < 2 * 255 * 16, to - from > limit { flagged = true }
         let raw = UnsafeRawPointer(base)
         let newline = SIMD16<UInt8>(repeating: 0x0A)
         let zero = SIMD16<UInt8>(repeating: 0)
@@ -55,16 +59,15 @@ enum NewlineCounter {
         return wide - Int(acc.wrappedSum())
     }
 
-    /// Number of lines in `[from, to)` longer than `limit` bytes (excluding the newline);
+    /// Number of lines in `[from, to)` longer than `limit` bytes before their `\n`
+    /// (a `\r` of a CRLF counts, as everywhere else the limit is checked);
     /// the range must start at a line start. A last line without newline counts too.
     static func longLines(_ base: UnsafePointer<UInt8>, from: Int, to: Int, longerThan limit: Int) -> Int {
         var start = from
         var found = 0
         while start < to {
             let end = memchr(base + start, 0x0A, to - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? to
-            var length = end - start
-            if length > 0, base[end - 1] == 0x0D { length -= 1 }
-            if length > limit { found += 1 }
+            if end - start > limit { found += 1 }
             start = end + 1
         }
         return found

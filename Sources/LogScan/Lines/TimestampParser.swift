@@ -1,6 +1,12 @@
 /// Parses RFC 3339 / ISO 8601 timestamps from bytes: `2025-10-14T00:00:01.123456789Z`,
 /// a space instead of `T`, offsets `+02:00` / `+0200` / `+02`, or no zone (UTC).
 enum TimestampParser {
+    /// Years read as timestamps. Nanoseconds since 1970 in Int64 reach only
+    /// 1677–2262, and two instants of this range are always less than Int64.max
+    /// nanoseconds apart, so spans and gaps computed from them cannot overflow.
+    /// A log line dated outside it is damaged, not a log from the year 9999.
+    static let years: ClosedRange<Int64> = 1900...2100
+
     /// The timestamp at the start of `s` and how many bytes it took, or nil.
     static func parse(_ s: ByteSlice) -> (Timestamp, Int)? {
         guard s.count >= 19 else { return nil }
@@ -23,7 +29,7 @@ enum TimestampParser {
               let hour = number(11, 2), s[13] == UInt8(ascii: ":"),
               let minute = number(14, 2), s[16] == UInt8(ascii: ":"),
               let second = number(17, 2),
-              (1...12).contains(month), (1...31).contains(day),
+              years.contains(year), (1...12).contains(month), (1...31).contains(day),
               hour < 24, minute < 60, second <= 60
         else { return nil }
 

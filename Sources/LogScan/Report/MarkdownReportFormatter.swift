@@ -78,24 +78,10 @@ public struct MarkdownReportFormatter: ReportFormatter {
     }
 
     private func sparklines(_ r: Report, _ out: inout [String]) {
-        guard let first = r.timeRange.first, let last = r.timeRange.last, last >= first,
-              r.channels.contains(where: { !$0.windows.isEmpty }) else { return }
-        let firstWindow = first.windowStart(width: r.window).nanoseconds
-        let lastWindow = last.windowStart(width: r.window).nanoseconds
-        let count = Int((lastWindow - firstWindow) / r.window) + 1
-        let perColumn = Sparkline.windowsPerColumn(count)
-        let columnText = perColumn == 1
-            ? "One column per \(TimeText.duration(r.window))"
-            : "One column per \(TimeText.duration(r.window * Int64(perColumn))) (\(perColumn) windows)"
+        guard let (legend, rows) = Sparkline.section(r) else { return }
         out += ["", "## Peak usage per window", ""]
-        out.append("\(columnText) from \(TimeText.seconds(Timestamp(nanoseconds: firstWindow))); ▁ up to 82.5%, each step 2.5 points, █ above 97.5%, · full or drops only.")
-        out += ["", "```text"]
-        let nameWidth = max(21, r.channels.map(\.channel.count).max() ?? 0)
-        for c in r.channels where !c.windows.isEmpty {
-            let line = Sparkline.render(c.windows, firstWindow: firstWindow, width: r.window, windowCount: count)
-            out.append(c.channel.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  " + line)
-        }
-        out.append("```")
+        out.append(legend.prefix(1).uppercased() + legend.dropFirst() + ".")
+        out += ["", "```text"] + rows + ["```"]
     }
 
     private func findingsSection(_ r: Report, _ out: inout [String]) {

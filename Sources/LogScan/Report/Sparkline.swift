@@ -40,4 +40,26 @@ enum Sparkline {
         while line.last == " " { line.removeLast() }
         return line
     }
+
+    /// The sparkline section of a report, as the text and Markdown formats print it:
+    /// the legend (without its leading capital) and one padded row per channel with windows.
+    /// Nil when no channel has windows or no line had a timestamp.
+    static func section(_ r: Report) -> (legend: String, rows: [String])? {
+        guard let first = r.timeRange.first, let last = r.timeRange.last, last >= first,
+              r.channels.contains(where: { !$0.windows.isEmpty }) else { return nil }
+        let firstWindow = first.windowStart(width: r.window).nanoseconds
+        let lastWindow = last.windowStart(width: r.window).nanoseconds
+        let count = Int((lastWindow - firstWindow) / r.window) + 1
+        let perColumn = windowsPerColumn(count)
+        let columns = perColumn == 1
+            ? "one column per \(TimeText.duration(r.window))"
+            : "one column per \(TimeText.duration(r.window * Int64(perColumn))) (\(perColumn) windows)"
+        let legend = "\(columns) from \(TimeText.seconds(Timestamp(nanoseconds: firstWindow))); ▁ up to 82.5%, each step 2.5 points, █ above 97.5%, · full or drops only"
+        let nameWidth = max(21, r.channels.map(\.channel.count).max() ?? 0)
+        let rows = r.channels.filter { !$0.windows.isEmpty }.map { c in
+            c.channel.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
+                + render(c.windows, firstWindow: firstWindow, width: r.window, windowCount: count)
+        }
+        return (legend, rows)
+    }
 }

@@ -74,23 +74,11 @@ public struct TextReportFormatter: ReportFormatter {
     }
 
     private func sparklines(_ r: Report, _ style: TextStyle, _ out: inout [String]) {
-        guard let first = r.timeRange.first, let last = r.timeRange.last, last >= first,
-              r.channels.contains(where: { !$0.windows.isEmpty }) else { return }
-        let firstWindow = first.windowStart(width: r.window).nanoseconds
-        let lastWindow = last.windowStart(width: r.window).nanoseconds
-        let count = Int((lastWindow - firstWindow) / r.window) + 1
-        let perColumn = Sparkline.windowsPerColumn(count)
-        let columnText = perColumn == 1
-            ? "one column per \(TimeText.duration(r.window))"
-            : "one column per \(TimeText.duration(r.window * Int64(perColumn))) (\(perColumn) windows)"
+        guard let (legend, rows) = Sparkline.section(r) else { return }
         out.append("")
         out.append(style.heading("Peak usage per window"))
-        out += wrap("\(columnText) from \(TimeText.seconds(Timestamp(nanoseconds: firstWindow))); ▁ up to 82.5%, each step 2.5 points, █ above 97.5%, · full or drops only", indent: 2)
-        let nameWidth = max(21, r.channels.map(\.channel.count).max() ?? 0)
-        for c in r.channels where !c.windows.isEmpty {
-            let line = Sparkline.render(c.windows, firstWindow: firstWindow, width: r.window, windowCount: count)
-            out.append("  " + c.channel.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  " + line)
-        }
+        out += wrap(legend, indent: 2)
+        out += rows.map { "  " + $0 }
     }
 
     private func findings(_ r: Report, _ style: TextStyle, _ out: inout [String]) {

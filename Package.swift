@@ -25,14 +25,20 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // zstd, xz and bzip2 input (rotated logs compressed by logrotate or journald exports).
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
+        .systemLibrary(name: "CBZip2", providers: [.apt(["libbz2-dev"])]),
         .target(
             name: "LogScan",
             dependencies: [
                 "CPCRE2",
                 "CZlib",
+                "CZstd",
+                "CLZMA",
+                "CBZip2",
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            ]
         ),
         .executableTarget(
             name: "tasker-logscan",

@@ -55,9 +55,10 @@ public final class LogScanner {
                 let file = try FileByteSource.open(path: path)
                 size = file.regularFileSize
                 if options.threads > 1, let size, size > options.parallelChunkBytes,
-                   try !LogScanner.startsWithGzipMagic(fd: file.fd) {
+                   try LogScanner.compression(fd: file.fd) == nil {
                     ParallelFileScan(options: options, fd: file.fd, name: summary.name, size: size)
                         .run(into: &summary, onEvent: onEvent)
+                    summary.checkRecognised()
                     return summary
                 }
                 raw = file
@@ -68,12 +69,13 @@ public final class LogScanner {
             case .bytes(_, let bytes): raw = MemoryByteSource(bytes)
             }
             let counted = options.progress.map { ProgressByteSource(raw, progress: $0) } ?? raw
-            var source = try LogScanner.decompressingIfGzip(counted, summary: &summary)
+            var source = try LogScanner.decompressing(counted, summary: &summary)
             if summary.compressed, options.threads > 1, size != nil {
                 // Inflate on its own thread while this one scans.
                 source = PrefetchingByteSource(source, bufferSize: options.bufferSize)
             }
             scanner.scan(source, into: &summary, onEvent: onEvent)
+            summary.checkRecognised()
         } catch {
             summary.error = error.message
         }
@@ -88,7 +90,7 @@ public final class LogScanner {
         var summary = InputSummary(name: input.displayName)
         do {
             let raw = try FollowingInput.open(input, control: control)
-            let source = try LogScanner.decompressingIfGzip(raw, summary: &summary)
+            let source = try LogScanner.decompressing(raw, summary: &summary)
             scanner.scan(source, into: &summary, onEvent: onEvent)
         } catch {
             summary.error = error.message
@@ -103,29 +105,46 @@ public final class LogScanner {
         return (events, summary)
     }
 
-    /// Whether a regular file starts with the gzip magic (read without moving the file position).
-    private static func startsWithGzipMagic(fd: Int32) throws(InputError) -> Bool {
-        var magic: (UInt8, UInt8) = (0, 0)
-        let n = withUnsafeMutableBytes(of: &magic) { pread(fd, $0.baseAddress!, 2, 0) }
+    /// The compression a regular file starts with (read without moving the file position).
+    private static func compression(fd: Int32) throws(InputError) -> CompressionFormat? {
+        var magic = [UInt8](repeating: 0, count: CompressionFormat.magicLength)
+        let n = magic.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, 0) }
         guard n >= 0 else { throw InputError.errno(errno) }
-        return n == 2 && magic.0 == 0x1F && magic.1 == 0x8B
+        return magic.withUnsafeBytes { CompressionFormat.detect(UnsafeRawBufferPointer(rebasing: $0.prefix(n))) }
     }
 
-    /// Gzip is recognised by its magic bytes, not by the file name.
-    private static func decompressingIfGzip(_ source: ByteSource, summary: inout InputSummary) throws(InputError) -> ByteSource {
-        let magic = UnsafeMutableRawPointer.allocate(byteCount: 2, alignment: 1)
+    /// Compression is recognised by its magic bytes, not by the file name. A
+    /// compression that cannot be read is scanned as it is (binary: nothing is
+    /// recognised) and named in the "not recognised" message.
+    private static func decompressing(_ source: ByteSource, summary: inout InputSummary) throws(InputError) -> ByteSource {
+        let magic = UnsafeMutableRawPointer.allocate(byteCount: CompressionFormat.magicLength, alignment: 1)
         defer { magic.deallocate() }
         var got = 0
-        while got < 2 {
-            let n = try source.read(into: magic + got, count: 2 - got)
+        while got < CompressionFormat.magicLength {
+            let n = try source.read(into: magic + got, count: CompressionFormat.magicLength - got)
             if n == 0 { break }
             got += n
         }
-        let prefix = UnsafeRawBufferPointer(start: magic, count: got)
-        if got == 2, prefix[0] == 0x1F, prefix[1] == 0x8B {
-            summary.compressed = true
-            return try GzipByteSource(source: source, prefix: prefix)
+        let prefix = Array(UnsafeRawBufferPointer(start: magic, count: got))
+        let format = prefix.withUnsafeBytes { CompressionFormat.detect($0) }
+        switch format {
+        case nil:
+            return PrefixedByteSource(prefix: prefix, source: source)
+        case .unsupported(let name)?:
+            summary.unreadableCompression = name
+            return PrefixedByteSource(prefix: prefix, source: source)
+        case .gzip?:
+            summary.compression = "gzip"
+            return try GzipByteSource(source: source, prefix: UnsafeRawBufferPointer(start: magic, count: got))
+        case .zstd?:
+            summary.compression = "zstd"
+            return DecompressingByteSource(source: source, prefix: prefix, decoder: try ZstdDecoder())
+        case .xz?:
+            summary.compression = "xz"
+            return DecompressingByteSource(source: source, prefix: prefix, decoder: try XZDecoder())
+        case .bzip2?:
+            summary.compression = "bzip2"
+            return DecompressingByteSource(source: source, prefix: prefix, decoder: try BZip2Decoder())
         }
-        return PrefixedByteSource(prefix: Array(prefix), source: source)
     }
 }

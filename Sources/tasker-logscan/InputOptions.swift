@@ -9,7 +9,7 @@ import Darwin
 
 /// The inputs every log-reading subcommand takes.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Log files (plain or gzip); `-` or none for standard input.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Log files or folders (plain, gzip, zstd, xz, bzip2); `-` or none for standard input.", valueName: "FILE"))
     var files: [String] = []
 
     @Option(help: ArgumentHelp("Scanning threads for large files.", valueName: "N"))
@@ -24,7 +24,7 @@ struct InputOptions: ParsableArguments {
             }
             return [.standardInput]
         }
-        return files.map(InputSpec.init(argument:))
+        return DirectoryInputs.expand(files.map(InputSpec.init(argument:)))
     }
 
     func scanOptions() throws -> ScanOptions {

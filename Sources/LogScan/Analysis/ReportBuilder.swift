@@ -92,7 +92,9 @@ struct ReportBuilder {
             since: since.map(Timestamp.init(nanoseconds:)),
             until: until.map(Timestamp.init(nanoseconds:)),
             channelFilter: options.selectedChannels.sorted(),
-            warnings: options.configuration.warnings,
+            warnings: options.configuration.warnings + scan.inputs.compactMap { input in
+                input.emptyWarning ?? (input.nothingRecognised ? "\(input.name): \(input.notRecognisedMessage)" : nil)
+            },
             channels: channels,
             droppedEventTypes: dropTypes.map { EventTypeCount(eventType: $0.key, count: $0.value) }
                 .sorted(by: EventTypeCount.reportOrder),

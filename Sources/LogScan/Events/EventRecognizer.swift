@@ -1,39 +1,17 @@
 /// Decides whether a parsed line's message is one of the events of SPEC §3 and
 /// builds the `Event`, validating the fields the kind needs.
 ///
-/// One PCRE2 pattern, JIT-compiled and anchored at the message start, tells
+/// One PCRE2 pattern (from `MessageForm`), JIT-compiled and anchored at the message start, tells
 /// the kinds apart with `(*MARK)`s: a phrase inside some other field's value
 /// is never the message, so it never matches.
 final class EventRecognizer {
-    private enum Form: Int {
-        case mpscSaturation = 1, mpscFull, approaching, critical, overflowBlocked, overflowDropped
-        case ffiBackpressure, droppedEvent, bulkCreation, slowHandler, monitorInitialized
-    }
-
-    /// Group 1: the dropped event type after "dropping event", or a slow handler's
-    /// duration (group 2: its unit). Branch reset `(?|` numbers each alternative from 1.
-    private static let pattern = "(?|" + [
-        #"mpsc_channel_saturation\b(*MARK:1)"#,
-        #"mpsc_channel_full\b(*MARK:2)"#,
-        #"Channel approaching capacity\b(*MARK:3)"#,
-        // The shared monitor prefixes "⚠️  "; the pgmq one does not.
-        #"(?:[\x80-\xff]+\s*)?(?:CRITICAL:\s*)?Channel critically full\b(*MARK:4)"#,
-        #"Channel overflow - message blocked\b(*MARK:5)"#,
-        #"Channel overflow - message DROPPED\b(*MARK:6)"#,
-        #"Ruby FFI event channel full\b(*MARK:7)"#,
-        #"Event channel full, dropping event(?:\s+(\S+))?\s*$(*MARK:8)"#,
-        #"Bulk task creation\b(*MARK:9)"#,
-        #"Slow handler:?\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$(*MARK:10)"#,
-        #"Channel monitor initialized\b(*MARK:11)"#,
-    ].joined(separator: "|") + ")"
-
-    private let regex = PCRE2Regex(EventRecognizer.pattern, options: UInt32(PCRE2_ANCHORED_FLAG))
+    private let regex = PCRE2Regex(MessageForm.recognizerPattern, options: UInt32(PCRE2_ANCHORED_FLAG))
     private let firstInteger = PCRE2Regex(#"\d+"#)
 
     /// The event on the line `parser` just parsed, or nil.
     func recognise(_ parser: LineParser, input: String, line: Int) -> Event? {
         let message = parser.message
-        guard !message.isEmpty, regex.matches(message), let mark = regex.markNumber, let form = Form(rawValue: mark) else {
+        guard !message.isEmpty, regex.matches(message), let mark = regex.markNumber, let form = MessageForm(rawValue: mark) else {
             return nil
         }
         let fields = parser.fields

@@ -20,6 +20,8 @@ struct ByteSlice {
 
     var isEmpty: Bool { count == 0 }
 
+    var first: UInt8? { count > 0 ? base[0] : nil }
+
     subscript(i: Int) -> UInt8 { base[i] }
 
     /// The bytes from `start` to the end.

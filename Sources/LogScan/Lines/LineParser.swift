@@ -1,16 +1,21 @@
 /// Splits one logical line into its timestamp, source, level, message and fields,
-/// whatever shape tasker wrote it in (SPEC §2).
+/// whatever shape tasker wrote it in and whatever text envelopes it travelled
+/// through (SPEC §2, steps 3 to 7: journald text, Loki text, `kubectl --prefix`,
+/// stern, `--timestamps`, ANSI colours). The outer envelopes (CRI, JSON) are
+/// peeled before, by `OuterEnvelope`.
 ///
-/// Runs only on lines the prefilter picked; everything it returns points into the
-/// line or into the workspace, valid until the next `parse`.
+/// Runs only on lines the prefilter picked and on the census's sample; everything
+/// it returns points into the line or into the workspace, valid until the next `parse`.
 final class LineParser {
-    /// The line's own timestamp, or the outer (kubectl `--timestamps`) one when it has none.
+    /// The line's own timestamp, or the outer (envelope) one when it has none.
     private(set) var timestamp: Timestamp?
-    /// The pod named by a `kubectl logs --prefix` prefix.
+    /// The pod or unit an envelope named.
     private(set) var source: ByteSlice?
     private(set) var level: ByteSlice?
     private(set) var message = ByteSlice(UnsafePointer(bitPattern: 1)!, 0)
     private(set) var fields = LineFields()
+    /// The envelopes peeled and the format found.
+    private(set) var shape = LineShape()
 
     private let workspace: LineWorkspace
 
@@ -18,68 +23,219 @@ final class LineParser {
         self.workspace = workspace
     }
 
-    /// Parses `line` (no line end). `outerTimestamp` is a CRI timestamp already peeled.
-    /// Returns false when the line has no recognisable shape (noise).
-    func parse(_ rawLine: ByteSlice, outerTimestamp: Timestamp?) -> Bool {
+    /// Parses `rawLine` (no line end). `outerTimestamp`, `outerSource` and `envelopes`
+    /// come from an outer envelope already peeled. Returns false when the line
+    /// holds no message in a known format (noise).
+    func parse(_ rawLine: ByteSlice, outerTimestamp: Timestamp?, outerSource: ByteSlice? = nil,
+               envelopes: LineShape.Envelopes = []) -> Bool {
         timestamp = nil
-        source = nil
+        source = outerSource
         level = nil
         fields.removeAll()
+        message = ByteSlice(UnsafePointer(bitPattern: 1)!, 0)
+        shape = LineShape(envelopes: envelopes, format: .unknown)
         var line = workspace.removingANSI(rawLine)
+        if line.count != rawLine.count || line.base != rawLine.base { shape.envelopes.insert(.ansi) }
         var outer = outerTimestamp
+        peelTextEnvelopes(&line, &outer)
 
-        // kubectl logs --prefix: "[pod/NAME/CONTAINER] "
+        let ok = parseFormat(line)
+        if timestamp == nil { timestamp = outer }
+        return ok
+    }
+
+    // MARK: - Text envelopes
+
+    /// `[pod/NAME/CONTAINER] `, stern's `POD CONTAINER `, then a leading instant that
+    /// is not the line's own: journald's `TS HOST IDENT[PID]: `, Loki's `TS {labels} `,
+    /// or `kubectl`/`docker logs --timestamps`' `TS `.
+    private func peelTextEnvelopes(_ line: inout ByteSlice, _ outer: inout Timestamp?) {
+        guard line.count > 0 else { return }
         if line.hasPrefix("[pod/"), let close = line.firstIndex(of: UInt8(ascii: "]")) {
             let inner = line.slice(5, close)
             let nameEnd = inner.firstIndex(of: UInt8(ascii: "/")) ?? inner.count
             source = inner.prefix(nameEnd)
             line = line.dropFirst(close + 1).trimmingLeadingSpaces
+            shape.envelopes.insert(.kubectlPrefix)
+        } else if let (pod, rest) = LineParser.sternPrefix(line) {
+            source = pod
+            line = rest
+            shape.envelopes.insert(.stern)
         }
-        // kubectl logs --timestamps: an RFC 3339 instant, one space, then the line as
-        // the service wrote it. A timestamp followed by a level is the line's own.
-        if let (ts, used) = TimestampParser.parse(line), used < line.count, line[used] == 0x20 {
-            let rest = line.dropFirst(used + 1)
-            if LineParser.levelLength(rest.trimmingLeadingSpaces) == nil {
-                outer = ts
-                line = rest
-            }
+        guard let (ts, used) = TimestampParser.parse(line), used < line.count, line[used] == 0x20 else { return }
+        let rest = line.dropFirst(used + 1)
+        let trimmed = rest.trimmingLeadingSpaces
+        // A timestamp followed by a level is the line's own (tracing's full format).
+        if LineParser.levelLength(trimmed) != nil { return }
+        if let (labels, after) = LineParser.lokiLabels(rest) {
+            if let pod = LineParser.lokiSource(labels) { source = pod }
+            outer = ts
+            line = after.trimmingLeadingSpaces
+            shape.envelopes.insert(.lokiText)
+        } else if let (ident, after) = LineParser.journaldPrefix(rest) {
+            if source == nil { source = ident }
+            outer = ts
+            line = after
+            shape.envelopes.insert(.journaldText)
+        } else {
+            outer = ts
+            line = rest
+            shape.envelopes.insert(.timestamp)
         }
-        guard !line.isEmpty else { return false }
+    }
 
+    /// stern's default output, `POD CONTAINER LINE` (colours already removed): two
+    /// lower-case DNS names, then a line that starts as tasker's do (a timestamp,
+    /// a level word or a JSON object), so that ordinary text is never taken for it.
+    static func sternPrefix(_ line: ByteSlice) -> (pod: ByteSlice, rest: ByteSlice)? {
+        func nameEnd(_ s: ByteSlice, from: Int) -> Int? {
+            var i = from
+            while i < s.count {
+                let c = s[i]
+                if c == 0x20 { break }
+                guard (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+                        || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") else { return nil }
+                i += 1
+            }
+            return i > from && i < s.count ? i : nil
+        }
+        guard let c = line.first, c >= UInt8(ascii: "a"), c <= UInt8(ascii: "z"),
+              let podEnd = nameEnd(line, from: 0), let containerEnd = nameEnd(line, from: podEnd + 1) else { return nil }
+        let rest = line.dropFirst(containerEnd + 1)
+        guard let r = rest.first else { return nil }
+        let startsLikeTasker = (r >= UInt8(ascii: "0") && r <= UInt8(ascii: "9") && TimestampParser.parse(rest) != nil)
+            || r == UInt8(ascii: "{") || LineParser.levelLength(rest.trimmingLeadingSpaces) != nil
+        return startsLikeTasker ? (line.prefix(podEnd), rest) : nil
+    }
+
+    /// Loki's `{name="value", ...}` stream labels (padded with spaces after), and what follows.
+    static func lokiLabels(_ s: ByteSlice) -> (labels: ByteSlice, rest: ByteSlice)? {
+        guard s.count > 4, s[0] == UInt8(ascii: "{"), isIdentifier(s[1]) else { return nil }
+        var i = 1
+        var inQuote = false
+        while i < s.count {
+            let c = s[i]
+            if inQuote {
+                if c == UInt8(ascii: "\\") { i += 2; continue }
+                if c == UInt8(ascii: "\"") { inQuote = false }
+            } else if c == UInt8(ascii: "\"") {
+                inQuote = true
+            } else if c == UInt8(ascii: "}") {
+                let labels = s.slice(1, i)
+                guard labels.firstIndex(of: UInt8(ascii: "=")) != nil else { return nil }
+                return (labels, s.dropFirst(i + 1))
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The source among Loki labels: `pod`, else `pod_name`, `instance`, `container`, `job`.
+    static func lokiSource(_ labels: ByteSlice) -> ByteSlice? {
+        var best: (rank: Int, value: ByteSlice)?
+        var i = 0
+        while i < labels.count {
+            while i < labels.count, labels[i] == 0x20 || labels[i] == UInt8(ascii: ",") { i += 1 }
+            guard let eq = labels.firstIndex(of: UInt8(ascii: "="), from: i) else { break }
+            let name = labels.slice(i, eq)
+            guard eq + 1 < labels.count, labels[eq + 1] == UInt8(ascii: "\"") else { break }
+            var j = eq + 2
+            while j < labels.count, labels[j] != UInt8(ascii: "\"") {
+                if labels[j] == UInt8(ascii: "\\") { j += 1 }
+                j += 1
+            }
+            let value = labels.slice(eq + 2, min(j, labels.count))
+            let rank: Int? = name.equals("pod") ? 0 : name.equals("pod_name") ? 1 : name.equals("instance") ? 2
+                : name.equals("container") ? 3 : name.equals("job") ? 4 : nil
+            if let rank, rank < (best?.rank ?? Int.max) { best = (rank, value) }
+            i = j + 1
+        }
+        return best?.value
+    }
+
+    /// journald's short formats after the time: `HOST IDENT[PID]: ` or `HOST IDENT: `.
+    /// Returns the identifier (without the pid) and the line.
+    static func journaldPrefix(_ s: ByteSlice) -> (ident: ByteSlice, rest: ByteSlice)? {
+        guard let hostEnd = s.firstIndex(of: 0x20), hostEnd > 0 else { return nil }
+        for i in 0..<hostEnd {
+            let c = s[i]
+            guard isIdentifier(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") else { return nil }
+        }
+        let afterHost = s.dropFirst(hostEnd + 1)
+        guard let colon = afterHost.firstRange(of: ": ") ?? (afterHost.count > 0 && afterHost[afterHost.count - 1] == UInt8(ascii: ":") ? afterHost.count - 1 : nil),
+              colon > 0 else { return nil }
+        let token = afterHost.prefix(colon)
+        guard token.firstIndex(of: 0x20) == nil else { return nil }
+        var ident = token
+        if token[token.count - 1] == UInt8(ascii: "]"), let open = token.firstIndex(of: UInt8(ascii: "[")) {
+            let pid = token.slice(open + 1, token.count - 1)
+            guard pid.count > 0, (0..<pid.count).allSatisfy({ pid[$0] >= 48 && pid[$0] <= 57 }) else { return nil }
+            ident = token.prefix(open)
+        }
+        guard ident.count > 0 else { return nil }
+        return (ident, afterHost.dropFirst(min(colon + 2, afterHost.count)))
+    }
+
+    // MARK: - Formats
+
+    /// The line inside the envelopes. Two or more leading spaces mark `.pretty()`.
+    private func parseFormat(_ line: ByteSlice) -> Bool {
+        let trimmed = line.trimmingLeadingSpaces
+        guard let first = trimmed.first else {
+            shape.format = .blank
+            return false
+        }
+        let indent = line.count - trimmed.count
+        let pretty = indent >= 2
         let ok: Bool
-        switch line[0] {
-        case UInt8(ascii: "{"): ok = parseJSON(line)
-        case UInt8(ascii: "["): ok = parseBracketed(line)
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): ok = parseTracing(line)
+        switch first {
+        case UInt8(ascii: "{"): ok = parseJSON(trimmed)
+        case UInt8(ascii: "["): ok = parseBracketed(trimmed)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): ok = parseTracing(trimmed, pretty: pretty)
         default:
-            if line.count > 4, line[1] == UInt8(ascii: ","), line[2] == 0x20, line[3] == UInt8(ascii: "[") {
-                ok = parseRubyLogger(line)
+            if trimmed.count > 4, trimmed[1] == UInt8(ascii: ","), trimmed[2] == 0x20, trimmed[3] == UInt8(ascii: "[") {
+                ok = parseRubyLogger(trimmed)
+            } else if indent >= 4, trimmed.hasPrefix("at ") || trimmed.hasPrefix("in ") || trimmed.hasPrefix("on ") {
+                // The location, thread and span lines under a `.pretty()` event.
+                shape.format = .tracingPrettyContext
+                return false
             } else {
-                ok = parseLevelFirst(line)
+                ok = parseLevelFirst(trimmed, pretty: pretty, levelOptional: false)
             }
         }
-        if timestamp == nil { timestamp = outer }
         return ok
     }
 
-    // MARK: - Shapes
 
     /// tracing-subscriber full format: `TS  LEVEL [ThreadId(N)] [spans:] [target:] message k=v ...`
     /// (also the runbook's `TS LEVEL message k=v`).
-    private func parseTracing(_ line: ByteSlice) -> Bool {
+    private func parseTracing(_ line: ByteSlice, pretty: Bool) -> Bool {
         guard let (ts, used) = TimestampParser.parse(line) else { return false }
         timestamp = ts
-        return parseLevelFirst(line.dropFirst(used).trimmingLeadingSpaces)
+        // `.with_level(false)`: the time may be followed directly by the thread, spans or target.
+        return parseLevelFirst(line.dropFirst(used).trimmingLeadingSpaces, pretty: pretty, levelOptional: true)
     }
 
-    /// `LEVEL [ThreadId(N)] [spans:] [target:] message k=v ...`
-    private func parseLevelFirst(_ line: ByteSlice) -> Bool {
-        guard let n = LineParser.levelLength(line) else { return false }
-        level = line.prefix(n)
-        var rest = line.dropFirst(n).trimmingLeadingSpaces
+    /// `[LEVEL] [ThreadId(N)] [spans:] [target:] [file:line:] message k=v ...`, or with
+    /// `pretty`, `message, k: v, ...`. Without a level (`.with_level(false)`), only after a
+    /// timestamp (`levelOptional`) or before a target, so that plain text is not a message.
+    private func parseLevelFirst(_ line: ByteSlice, pretty: Bool, levelOptional: Bool) -> Bool {
+        var rest = line
+        if let n = LineParser.levelLength(line) {
+            level = line.prefix(n)
+            rest = line.dropFirst(n).trimmingLeadingSpaces
+        }
+        let before = rest.count
         rest = skipThreadTokens(rest)
         rest = skipSpansAndTarget(rest)
-        splitMessageAndFields(rest)
+        rest = LineParser.skipFileLocation(rest)
+        guard level != nil || levelOptional || rest.count < before else { return false }
+        shape.format = pretty ? .tracingPretty : .tracingFull
+        if pretty {
+            splitPrettyMessageAndFields(rest)
+        } else {
+            splitMessageAndFields(rest)
+        }
         return true
     }
 
@@ -90,7 +246,11 @@ final class LineParser {
             return false
         }
         timestamp = ts
-        return parseLevelFirst(inner.dropFirst(used + 1).trimmingLeadingSpaces)
+        guard parseLevelFirst(inner.dropFirst(used + 1).trimmingLeadingSpaces, pretty: false, levelOptional: false) else {
+            return false
+        }
+        shape.format = .runbook
+        return true
     }
 
     /// Ruby Logger: `W, [2025-10-14T00:00:01.123456 #123]  WARN -- progname: MESSAGE`.
@@ -106,6 +266,7 @@ final class LineParser {
             return false
         }
         splitMessageAndFields(rest.dropFirst(min(colon + 2, rest.count)))
+        shape.format = .rubyLogger
         return true
     }
 
@@ -153,7 +314,9 @@ final class LineParser {
             }
         }
         // Only a whole object is an event: a cut-off line may hold a cut value.
-        return messageFound && scanner.objectClosed
+        guard scanner.objectClosed else { return false }
+        shape.format = .tracingJSON
+        return messageFound
     }
 
     // MARK: - Pieces
@@ -262,6 +425,76 @@ final class LineParser {
     @inline(__always) static func isIdentifier(_ c: UInt8) -> Bool {
         (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
             || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_")
+    }
+
+    /// Skips `.with_file(true).with_line_number(true)`'s `src/x.rs:42:` (or `src/x.rs:`).
+    static func skipFileLocation(_ s: ByteSlice) -> ByteSlice {
+        let end = s.firstIndex(of: 0x20) ?? s.count
+        guard end >= 3, s[end - 1] == UInt8(ascii: ":") else { return s }
+        var sawPathMark = false
+        for i in 0..<(end - 1) {
+            let c = s[i]
+            if c == UInt8(ascii: "/") || c == UInt8(ascii: ".") { sawPathMark = true; continue }
+            guard isIdentifier(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: ":") || c == UInt8(ascii: "\\") else { return s }
+        }
+        return sawPathMark ? s.dropFirst(end).trimmingLeadingSpaces : s
+    }
+
+    /// `.pretty()`'s first line after the target: `message, key: value, key: "quoted"`
+    /// (values in Rust's `Debug` form). The message runs to the first `, key: `.
+    private func splitPrettyMessageAndFields(_ s: ByteSlice) {
+        var fieldStart = LineParser.prettyKeyLength(s, at: 0) != nil ? 0 : s.count
+        if fieldStart != 0 {
+            var i = 0
+            while let comma = s.firstRange(of: ", ", from: i) {
+                if LineParser.prettyKeyLength(s, at: comma + 2) != nil {
+                    fieldStart = comma
+                    break
+                }
+                i = comma + 1
+            }
+        }
+        message = s.prefix(fieldStart).trimmingSpaces
+        var i = fieldStart
+        while i < s.count {
+            while i < s.count, s[i] == UInt8(ascii: ",") || s[i] == 0x20 { i += 1 }
+            guard let klen = LineParser.prettyKeyLength(s, at: i) else { break }
+            let key = s.slice(i, i + klen)
+            i += klen + 2
+            if i < s.count, s[i] == UInt8(ascii: "\"") {
+                var j = i + 1
+                var escaped = false
+                while j < s.count, s[j] != UInt8(ascii: "\"") {
+                    if s[j] == UInt8(ascii: "\\") { escaped = true; j += 1 }
+                    j += 1
+                }
+                fields.append(key: key, value: s.slice(i + 1, min(j, s.count)), escaped: escaped)
+                i = j + 1
+            } else {
+                // A bare value runs to the next `, key: ` or the end.
+                var end = s.count
+                var k = i
+                while let comma = s.firstRange(of: ", ", from: k) {
+                    if LineParser.prettyKeyLength(s, at: comma + 2) != nil { end = comma; break }
+                    k = comma + 1
+                }
+                fields.append(key: key, value: s.slice(i, end))
+                i = end
+            }
+        }
+    }
+
+    /// Length of `key` when `s[at...]` starts with `key: ` (an identifier, dots allowed).
+    private static func prettyKeyLength(_ s: ByteSlice, at: Int) -> Int? {
+        guard at < s.count else { return nil }
+        let c0 = s[at]
+        guard (c0 >= UInt8(ascii: "a") && c0 <= UInt8(ascii: "z")) || (c0 >= UInt8(ascii: "A") && c0 <= UInt8(ascii: "Z")) || c0 == UInt8(ascii: "_") else {
+            return nil
+        }
+        var i = at + 1
+        while i < s.count, isIdentifier(s[i]) || s[i] == UInt8(ascii: ".") { i += 1 }
+        guard i + 1 < s.count, s[i] == UInt8(ascii: ":"), s[i + 1] == 0x20 else { return nil }
+        return i - at
     }
 
     /// The message runs up to the first ` key=` token; fields follow as `key=value`

@@ -9,16 +9,21 @@ final class LineWorkspace {
     let plain: UnsafeMutablePointer<UInt8>
     /// Holds a JSON message with its escapes resolved.
     let message: UnsafeMutablePointer<UInt8>
+    /// Holds the line an envelope carried in a JSON string (Docker's `log`, Loki's
+    /// `line`, journald's `MESSAGE`), unescaped.
+    let envelope: UnsafeMutablePointer<UInt8>
 
     init(capacity: Int) {
         self.capacity = capacity
         plain = .allocate(capacity: capacity)
         message = .allocate(capacity: capacity)
+        envelope = .allocate(capacity: capacity)
     }
 
     deinit {
         plain.deallocate()
         message.deallocate()
+        envelope.deallocate()
     }
 
     /// `line` without ANSI escape sequences (CSI `ESC [ ... final`, and two-byte `ESC x`).
@@ -52,9 +57,12 @@ final class LineWorkspace {
     /// A JSON string's content with escapes resolved, or the content itself when it has none.
     func unescapingJSON(_ s: ByteSlice, escaped: Bool) -> ByteSlice {
         guard escaped else { return s }
-        let bytes = Array(LineFields.unescape(s).utf8)
-        let n = min(bytes.count, capacity)
-        bytes.withUnsafeBufferPointer { message.update(from: $0.baseAddress!, count: n) }
-        return ByteSlice(message, n)
+        return ByteSlice(message, JSONUnescape.unescape(s, into: message, capacity: capacity))
+    }
+
+    /// An envelope's line with escapes resolved, in `envelope`.
+    func unescapingEnvelope(_ s: ByteSlice, escaped: Bool) -> ByteSlice {
+        guard escaped else { return s }
+        return ByteSlice(envelope, JSONUnescape.unescape(s, into: envelope, capacity: capacity))
     }
 }

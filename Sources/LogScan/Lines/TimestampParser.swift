@@ -7,6 +7,11 @@ enum TimestampParser {
     /// A log line dated outside it is damaged, not a log from the year 9999.
     static let years: ClosedRange<Int64> = 1900...2100
 
+    /// The instants of `years`, for times that come as numbers (journald's microseconds).
+    static let instants: ClosedRange<Timestamp> =
+        Timestamp(seconds: Timestamp.days(year: 1900, month: 1, day: 1) * 86_400)
+        ... Timestamp(seconds: Timestamp.days(year: 2101, month: 1, day: 1) * 86_400 - 1, nanos: 999_999_999)
+
     /// The timestamp at the start of `s` and how many bytes it took, or nil.
     static func parse(_ s: ByteSlice) -> (Timestamp, Int)? {
         guard s.count >= 19 else { return nil }

@@ -44,7 +44,10 @@ public struct JSONReportFormatter: ReportFormatter {
             ("bytes", .integer(i.bytes)),
             ("lines", .integer(i.lines)),
             ("compressed", .bool(i.compressed)),
+            ("compression", .optional(i.compression, OrderedJSON.string)),
             ("overlong_lines", .integer(i.overlongLines)),
+            ("recognised_lines", .integer(i.recognisedLines)),
+            ("shapes", .object(i.shapes.sorted { $0.key < $1.key }.map { ($0.key, OrderedJSON.integer($0.value)) })),
             ("error", .optional(i.error, OrderedJSON.string)),
         ])
     }

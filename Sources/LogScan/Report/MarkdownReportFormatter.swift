@@ -35,9 +35,7 @@ public struct MarkdownReportFormatter: ReportFormatter {
         out.append("")
         func field(_ name: String, _ value: String) { out.append("- **\(name):** \(value)") }
         let inputs = r.inputs.map { input -> String in
-            var details = ["\(TextReportFormatter.bytes(input.bytes))", "\(input.lines) lines"]
-            if input.compressed { details.append("gzip") }
-            if input.overlongLines > 0 { details.append("\(input.overlongLines) overlong lines skipped") }
+            var details = ReportHeaderText.inputDetails(input).map(Self.escaped)
             if let error = input.error { details.append("error: " + Self.escaped(error)) }
             return Self.code(input.name) + " (" + details.joined(separator: ", ") + ")"
         }

@@ -18,4 +18,36 @@ enum ReportHeaderText {
         }
         return read
     }
+
+    /// An input's details: size, lines, compression, skipped lines, and the share of
+    /// lines recognised with the shapes seen (`100% recognised: docker json-file ›
+    /// tracing full`), so a reader can tell "no problem" from "not understood".
+    static func inputDetails(_ i: InputSummary) -> [String] {
+        var details = [TextReportFormatter.bytes(i.bytes), ReportNumber.counted(Int(i.lines), "line")]
+        if let compression = i.compression { details.append(compression) }
+        if i.overlongLines > 0 { details.append("\(i.overlongLines) overlong lines skipped") }
+        if i.scanned, i.lines > 0 { details.append(recognition(i)) }
+        return details
+    }
+
+    /// `99.8% recognised: cri › tracing full 99.6%, cri › tracing json 0.2%` (the three largest shapes).
+    static func recognition(_ i: InputSummary) -> String {
+        let shapes = i.shapes.filter { $0.key != LineShape().name && $0.value > 0 }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        let recognised = shapes.reduce(0) { $0 + $1.value }
+        guard recognised > 0 else { return "nothing recognised" }
+        var text = "\(percent(recognised, of: i.lines)) recognised"
+        let named = shapes.prefix(3).map { shapes.count == 1 ? $0.key : "\($0.key) \(percent($0.value, of: i.lines))" }
+        text += ": " + named.joined(separator: ", ")
+        if shapes.count > 3 { text += ", \(shapes.count - 3) more" }
+        return text
+    }
+
+    /// A share with one decimal that never shows 100% for less than all, nor 0% for more than none.
+    static func percent(_ part: Int64, of whole: Int64) -> String {
+        guard whole > 0 else { return "0%" }
+        if part >= whole { return "100%" }
+        let tenths = min(999, max(1, Int((Double(part) * 1000 / Double(whole)).rounded(.down))))
+        return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10).\(tenths % 10)%"
+    }
 }

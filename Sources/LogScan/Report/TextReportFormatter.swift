@@ -34,9 +34,7 @@ public struct TextReportFormatter: ReportFormatter {
         }
         if r.inputs.isEmpty { field("Inputs", "none") }
         for (i, input) in r.inputs.enumerated() {
-            var value = "\(input.name): \(Self.bytes(input.bytes)), \(input.lines) lines"
-            if input.compressed { value += ", gzip" }
-            if input.overlongLines > 0 { value += ", \(input.overlongLines) overlong lines skipped" }
+            var value = "\(input.name): " + ReportHeaderText.inputDetails(input).joined(separator: ", ")
             if let error = input.error { value += " (error: \(error))" }
             field(i == 0 ? "Inputs" : "", value)
         }

@@ -6,8 +6,9 @@ import Darwin
 #endif
 
 /// Scans the bytes of one input at a time: reads into one reusable buffer,
-/// skips noise with the prefilter, counts lines with SIMD, and turns candidate
-/// lines into events. Not thread-safe: one per thread.
+/// skips noise with the prefilter, counts lines with SIMD, turns candidate lines
+/// into events, and counts the input's line shapes on a sample (`ShapeCensus`).
+/// Not thread-safe: one per thread.
 final class InputScanner {
     private let options: ScanOptions
     /// Prefilter for logs as services write them: the message literals only.
@@ -15,42 +16,58 @@ final class InputScanner {
     /// Prefilter for container runtime files: also the partial-line tag, so that
     /// the pieces of a split line are joined before the message is looked at.
     private let criPrefilter = LiteralPrefilter(literals: LiteralSet.messages + LiteralSet.criPartial)
-    /// The one in use for this input: the CRI one when one of its first lines is a
-    /// CRI line, or from the first CRI line the prefilter picks on.
+    /// The one in use for this input: the CRI one when one of its first lines is a CRI
+    /// line, or from the first CRI line the prefilter picks on.
     private var prefilter: LiteralPrefilter
+    private var usingCRIPrefilter = false
     /// How many of the input's first lines are still to be looked at for the CRI
     /// format (counted in lines, so the decision does not depend on read sizes).
     private var formatSearchBudget = 0
     private let workspace: LineWorkspace
     private let parser: LineParser
+    /// Reads single lines for the census and the time range (its own workspace:
+    /// it runs between the event path's lines, never inside one).
+    private let reader: LineReader
     private let recognizer = EventRecognizer()
     private let buffer: UnsafeMutablePointer<UInt8>
     /// Room for a carried-over partial line (< maxLineLength) plus one read.
     private let capacity: Int
-    private var joins: [CRIJoin]
+    private var joins: [LineJoin]
 
     // State of the input being scanned.
     private var inputName = ""
     private var lines: Int64 = 0
     private var overlong: Int64 = 0
-    private var firstTimestamp: Timestamp?
-    private var lastTimestamp: Timestamp?
-    /// How many more lines may be tried for the input's first timestamp.
-    private var firstTimestampBudget = 0
+    private var earliest: Timestamp?
+    private var latest: Timestamp?
+    /// The timestamp of the last timestamped line seen at a region's end.
+    private var lastLineTimestamp: Timestamp?
+    private var events: Int64 = 0
+    private var census = ShapeCensus()
+    /// Input offset of `buffer[0]` (the source's first byte is at `startOffset`).
+    private var base: Int64 = 0
+    /// The next input offset whose line the census samples.
+    private var nextSample: Int64 = 0
+    private var binary = false
+    private var firstLine: [UInt8] = []
+    private var firstLineDone = false
     private var activeJoins = 0
     private var emit: (Event) -> Void = { _ in }
 
-    /// How many lines at each end of an input are tried for its first/last timestamp.
-    static let timestampSearchLines = 64
+    /// How many lines at each end of a region are tried for the time range.
+    static let timestampSearchLines = 8
+    /// NUL bytes here mark binary data (as ripgrep and git decide it).
+    static let binaryProbeBytes: Int64 = 64 * 1024
 
     init(options: ScanOptions) {
         self.options = options
         prefilter = criPrefilter
         workspace = LineWorkspace(capacity: options.maxLineLength + 64)
         parser = LineParser(workspace: workspace)
+        reader = LineReader(maxLineLength: options.maxLineLength)
         capacity = options.bufferSize + options.maxLineLength + 64
         buffer = .allocate(capacity: capacity)
-        joins = [CRIJoin(capacity: options.maxLineLength), CRIJoin(capacity: options.maxLineLength)]
+        joins = [LineJoin(capacity: options.maxLineLength), LineJoin(capacity: options.maxLineLength)]
     }
 
     deinit {
@@ -59,16 +76,28 @@ final class InputScanner {
     }
 
     /// Reads `source` to its end (or its first error) and calls `onEvent` for each event.
-    func scan(_ source: ByteSource, into summary: inout InputSummary, onEvent: @escaping (Event) -> Void) {
+    /// `startOffset`: where the source starts in its input (a range of a file), so
+    /// that the census samples the same lines however the input is split.
+    func scan(_ source: ByteSource, startOffset: Int64 = 0, into summary: inout InputSummary,
+              onEvent: @escaping (Event) -> Void) {
         inputName = summary.name
         lines = 0
         overlong = 0
-        firstTimestamp = nil
-        lastTimestamp = nil
-        firstTimestampBudget = InputScanner.timestampSearchLines
+        earliest = nil
+        latest = nil
+        lastLineTimestamp = nil
+        events = 0
+        census = ShapeCensus()
+        binary = false
+        firstLine = []
+        firstLineDone = false
         activeJoins = 0
         prefilter = messagePrefilter
-        formatSearchBudget = InputScanner.timestampSearchLines
+        usingCRIPrefilter = false
+        formatSearchBudget = InputScanner.timestampSearchLines * 8
+        // Samples at the multiples of the stride past the exactly counted start.
+        let stride = ShapeCensus.sampleStride
+        nextSample = max(ShapeCensus.exactBytes, (startOffset + stride - 1) / stride * stride)
         for k in joins.indices { joins[k].active = false }
         emit = onEvent
         defer { emit = { _ in } }
@@ -87,9 +116,16 @@ final class InputScanner {
                 break
             }
             if n == 0 { break }
+            let offsetOfRead = startOffset + bytes
+            if offsetOfRead < InputScanner.binaryProbeBytes, !binary {
+                let probe = Int(min(Int64(n), InputScanner.binaryProbeBytes - offsetOfRead))
+                if memchr(buffer + filled, 0, probe) != nil { binary = true }
+            }
+            if startOffset == 0, !firstLineDone { keepFirstLine(buffer + filled, count: n) }
             bytes += Int64(n)
             var start = 0
             let end = filled + n
+            base = startOffset + bytes - Int64(end)
             if discarding {
                 // The rest of an overlong line: drop everything up to its newline.
                 guard let nl = memchr(buffer + filled, 0x0A, n) else {
@@ -123,23 +159,50 @@ final class InputScanner {
             // (`usage_percent=91.5` read as `9`), so it gives no event.
             lines += 1
         } else if filled > 0 {
-            // A last line without a newline is still a line.
-            scanFinalLine(length: filled)
+            // A last line without a newline is still a line: end it (the buffer has room).
+            base = startOffset + bytes - Int64(filled)
+            buffer[filled] = 0x0A
+            scanRegion(from: 0, to: filled + 1)
         }
         flushJoins()
+        note(lastLineTimestamp)
         summary.bytes = bytes
         summary.lines = lines
         summary.overlongLines = overlong
-        summary.firstTimestamp = firstTimestamp
-        summary.lastTimestamp = lastTimestamp
+        summary.firstTimestamp = earliest
+        summary.lastTimestamp = latest
+        summary.events = events
+        summary.census = census
+        summary.binary = binary
+        summary.firstLine = firstLine
+        summary.scanned = true
+    }
+
+    /// The input's first bytes up to its first newline (at most 256), over as many reads as it takes.
+    private func keepFirstLine(_ p: UnsafeMutablePointer<UInt8>, count n: Int) {
+        let room = 256 - firstLine.count
+        let take = min(n, room)
+        if let nl = memchr(p, 0x0A, take) {
+            firstLine += UnsafeBufferPointer(start: p, count: UnsafeRawPointer(nl) - UnsafeRawPointer(p))
+            firstLineDone = true
+        } else {
+            firstLine += UnsafeBufferPointer(start: p, count: take)
+            firstLineDone = firstLine.count >= 256
+        }
     }
 
     // MARK: - Regions of complete lines
 
+    @inline(__always) private func lineEnd(after pos: Int, to: Int) -> Int {
+        UnsafeRawPointer(memchr(buffer + pos, 0x0A, to - pos)!) - UnsafeRawPointer(buffer)
+    }
+
     /// Scans `[from, to)`, which starts at a line start and ends just after a newline.
     private func scanRegion(from: Int, to: Int) {
         if formatSearchBudget > 0 { lookForCRILines(from: from, to: to) }
-        if firstTimestamp == nil, firstTimestampBudget > 0 { searchFirstTimestamp(from: from, to: to) }
+        if base + Int64(from) < ShapeCensus.exactBytes { classifyExactly(from: from, to: to) }
+        if nextSample < base + Int64(to) { classifySamples(from: from, to: to) }
+        noteRegionEnd(from: from, to: to)
         var pos = from
         while pos < to {
             if activeJoins > 0 {
@@ -152,11 +215,10 @@ final class InputScanner {
             }
             let lineStart = memrchr(buffer + pos, 0x0A, hit - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer) + 1 } ?? pos
             countLines(from: pos, to: lineStart)
-            let lineEnd = UnsafeRawPointer(memchr(buffer + hit, 0x0A, to - hit)!) - UnsafeRawPointer(buffer)
-            candidateLine(from: lineStart, to: lineEnd)
-            pos = lineEnd + 1
+            let end = lineEnd(after: hit, to: to)
+            candidateLine(from: lineStart, to: end)
+            pos = end + 1
         }
-        searchLastTimestamp(before: to, notBefore: from)
     }
 
     /// Container runtime files need the partial-line literals; other logs do not,
@@ -166,15 +228,76 @@ final class InputScanner {
     private func lookForCRILines(from: Int, to: Int) {
         var pos = from
         while formatSearchBudget > 0, pos < to {
-            let end = memchr(buffer + pos, 0x0A, to - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer) } ?? to
+            let end = lineEnd(after: pos, to: to)
             formatSearchBudget -= 1
             if CRIPrefix.parse(ByteSlice(buffer + pos, end - pos).withoutCarriageReturn) != nil {
-                prefilter = criPrefilter
+                useCRIPrefilter()
                 formatSearchBudget = 0
                 return
             }
             pos = end + 1
         }
+    }
+
+    private func useCRIPrefilter() {
+        guard !usingCRIPrefilter else { return }
+        prefilter = criPrefilter
+        usingCRIPrefilter = true
+    }
+
+    // MARK: - Census and time range
+
+    /// Every line starting in the input's first `ShapeCensus.exactBytes` is classified.
+    private func classifyExactly(from: Int, to: Int) {
+        var pos = from
+        while pos < to, base + Int64(pos) < ShapeCensus.exactBytes {
+            let end = lineEnd(after: pos, to: to)
+            let (shape, ts) = reader.read(ByteSlice(buffer + pos, end - pos))
+            census.countExact(shape)
+            note(ts)
+            pos = end + 1
+        }
+    }
+
+    /// The line holding each sampled offset in `[from, to)` (lines counted exactly are skipped).
+    private func classifySamples(from: Int, to: Int) {
+        let regionEnd = base + Int64(to)
+        while nextSample < regionEnd {
+            let at = Int(nextSample - base)
+            nextSample += ShapeCensus.sampleStride
+            guard at >= from else { continue }
+            let start = memrchr(buffer + from, 0x0A, at - from).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer) + 1 } ?? from
+            guard base + Int64(start) >= ShapeCensus.exactBytes else { continue }
+            let end = lineEnd(after: at, to: to)
+            let (shape, ts) = reader.read(ByteSlice(buffer + start, end - start))
+            census.countSample(shape, length: end - start + 1)
+            note(ts)
+        }
+    }
+
+    /// The last timestamped line of the region (the last region's is the input's last
+    /// line). With the first lines (counted exactly), the sample and every candidate
+    /// line, the time range is exact for inputs in time order and in reverse order
+    /// (`logcli`'s default, `journalctl -r`), and close for others — and the same
+    /// lines are looked at whatever the read sizes or threads.
+    private func noteRegionEnd(from: Int, to: Int) {
+        var end = to - 1 // the newline of the last line
+        var tries = InputScanner.timestampSearchLines
+        while end > from, tries > 0 {
+            let start = memrchr(buffer + from, 0x0A, end - from).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer) + 1 } ?? from
+            tries -= 1
+            if let ts = reader.read(ByteSlice(buffer + start, end - start)).timestamp {
+                lastLineTimestamp = ts
+                return
+            }
+            end = start - 1
+        }
+    }
+
+    @inline(__always) private func note(_ ts: Timestamp?) {
+        guard let ts else { return }
+        if earliest.map({ ts < $0 }) ?? true { earliest = ts }
+        if latest.map({ ts > $0 }) ?? true { latest = ts }
     }
 
     private func countLines(from: Int, to: Int) {
@@ -197,65 +320,57 @@ final class InputScanner {
         processLine(ByteSlice(buffer + from, length), number: Int(lines))
     }
 
-    /// While a CRI partial line waits for its continuation every line is looked
-    /// at, since the continuation need not hold any literal. Returns the next line start.
+    /// While a partial line waits for its continuation every line is looked at,
+    /// since the continuation need not hold any literal. Returns the next line start.
     private func scanLineWhileJoining(at pos: Int, to: Int) -> Int {
-        let lineEnd = UnsafeRawPointer(memchr(buffer + pos, 0x0A, to - pos)!) - UnsafeRawPointer(buffer)
+        let end = lineEnd(after: pos, to: to)
         lines += 1
-        let length = lineEnd - pos
+        let length = end - pos
         if length > options.maxLineLength {
             overlong += 1
-            return lineEnd + 1
+            return end + 1
         }
         let line = ByteSlice(buffer + pos, length)
-        if let cri = CRIPrefix.parse(line.withoutCarriageReturn), joins[cri.stream].active {
-            processLine(line, number: Int(lines))
-        } else if prefilter.firstMatch(in: buffer, from: pos, to: lineEnd) != nil {
+        if continuesJoin(line.withoutCarriageReturn) || prefilter.firstMatch(in: buffer, from: pos, to: end) != nil {
             processLine(line, number: Int(lines))
         }
-        return lineEnd + 1
+        return end + 1
     }
 
-    /// The input's last bytes, with no newline after them.
-    private func scanFinalLine(length: Int) {
-        if firstTimestamp == nil, firstTimestampBudget > 0 { searchFirstTimestamp(from: 0, to: length) }
-        lines += 1
-        if length > options.maxLineLength {
-            overlong += 1
-            return
-        }
-        let line = ByteSlice(buffer, length)
-        if activeJoins > 0 || prefilter.firstMatch(in: buffer, from: 0, to: length) != nil {
-            processLine(line, number: Int(lines))
-        }
-        if let ts = timestamp(of: line) { lastTimestamp = ts }
+    /// Whether `line` is a CRI or Docker entry of a stream whose line is being joined.
+    private func continuesJoin(_ line: ByteSlice) -> Bool {
+        guard let c = line.first else { return false }
+        if c == UInt8(ascii: "{") { return joins.contains { $0.active && $0.envelope == .dockerJSON } }
+        if let cri = CRIPrefix.parse(line) { return joins[cri.stream].active }
+        return false
     }
 
     // MARK: - One line
 
-    /// Peels a CRI prefix (joining partial lines), then parses and recognises.
+    /// Peels the outer envelope (joining pieces of a split line), then parses and recognises.
     private func processLine(_ raw: ByteSlice, number: Int) {
         let line = raw.withoutCarriageReturn
-        guard let cri = CRIPrefix.parse(line) else {
-            recognise(line, outer: nil, number: number)
+        let outer = OuterEnvelope.peel(line, workspace: workspace)
+        guard outer.envelope == .cri || outer.envelope == .dockerJSON else {
+            if !outer.unreadable { recognise(outer, content: outer.content, number: number) }
             return
         }
         // A CRI line further in: from here on, look for partial lines too.
-        if prefilter.needles.count != criPrefilter.needles.count { prefilter = criPrefilter }
-        let s = cri.stream
-        if cri.isPartial {
+        if outer.envelope == .cri { useCRIPrefilter() }
+        let s = outer.stream
+        if outer.isPartial {
             if !joins[s].active {
-                joins[s].start(line: number, timestamp: cri.timestamp)
+                joins[s].start(line: number, timestamp: outer.timestamp, envelope: outer.envelope)
                 activeJoins += 1
             }
-            joins[s].append(cri.content)
+            joins[s].append(outer.content)
             return
         }
         guard joins[s].active else {
-            recognise(cri.content, outer: cri.timestamp, number: number)
+            recognise(outer, content: outer.content, number: number)
             return
         }
-        joins[s].append(cri.content)
+        joins[s].append(outer.content)
         finishJoin(s)
     }
 
@@ -263,13 +378,14 @@ final class InputScanner {
         activeJoins -= 1
         let overflowed = joins[s].overflowed
         let first = joins[s].firstLine
-        let outer = joins[s].timestamp
+        let outer = OuterEnvelope(envelope: joins[s].envelope, content: ByteSlice(joins[s].storage, 0),
+                                  timestamp: joins[s].timestamp)
         let joined = joins[s].finish()
         if overflowed {
             overlong += 1
             return
         }
-        recognise(joined, outer: outer, number: first)
+        recognise(outer, content: joined, number: first)
     }
 
     /// At the end of an input a partial line without its last piece is parsed as it is.
@@ -277,49 +393,13 @@ final class InputScanner {
         for s in joins.indices where joins[s].active { finishJoin(s) }
     }
 
-    private func recognise(_ line: ByteSlice, outer: Timestamp?, number: Int) {
-        guard parser.parse(line, outerTimestamp: outer),
-              let event = recognizer.recognise(parser, input: inputName, line: number) else { return }
+    private func recognise(_ outer: OuterEnvelope, content: ByteSlice, number: Int) {
+        let parsed = parser.parse(content, outerTimestamp: outer.timestamp, outerSource: outer.source,
+                                  envelopes: outer.envelope)
+        note(parser.timestamp)
+        guard parsed, let event = recognizer.recognise(parser, input: inputName, line: number) else { return }
+        events += 1
         emit(event)
-    }
-
-    // MARK: - First and last timestamps
-
-    private func timestamp(of raw: ByteSlice) -> Timestamp? {
-        let line = raw.withoutCarriageReturn
-        if let cri = CRIPrefix.parse(line) {
-            _ = parser.parse(cri.content, outerTimestamp: cri.timestamp)
-        } else {
-            _ = parser.parse(line, outerTimestamp: nil)
-        }
-        return parser.timestamp
-    }
-
-    private func searchFirstTimestamp(from: Int, to: Int) {
-        var pos = from
-        while pos < to, firstTimestampBudget > 0, firstTimestamp == nil {
-            let end = memchr(buffer + pos, 0x0A, to - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer) } ?? to
-            firstTimestampBudget -= 1
-            if end - pos <= options.maxLineLength, let ts = timestamp(of: ByteSlice(buffer + pos, end - pos)) {
-                firstTimestamp = ts
-            }
-            pos = end + 1
-        }
-    }
-
-    /// The last timestamped line among the last lines of `[notBefore, before)`.
-    private func searchLastTimestamp(before: Int, notBefore: Int) {
-        var end = before - 1 // the newline of the last line
-        var tries = InputScanner.timestampSearchLines
-        while end > notBefore, tries > 0 {
-            let start = memrchr(buffer + notBefore, 0x0A, end - notBefore).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer) + 1 } ?? notBefore
-            tries -= 1
-            if end - start <= options.maxLineLength, let ts = timestamp(of: ByteSlice(buffer + start, end - start)) {
-                lastTimestamp = ts
-                return
-            }
-            end = start - 1
-        }
     }
 }
 

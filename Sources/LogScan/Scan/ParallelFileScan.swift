@@ -62,7 +62,7 @@ final class ParallelFileScan: @unchecked Sendable {
                     var source: ByteSource = FileRangeByteSource(fd: fd, start: range.lowerBound, end: range.upperBound)
                     if let progress = options.progress { source = ProgressByteSource(source, progress: progress) }
                     var events: [Event] = []
-                    scanner.scan(source, into: &chunk.summary) { events.append($0) }
+                    scanner.scan(source, startOffset: range.lowerBound, into: &chunk.summary) { events.append($0) }
                     chunk.events = events
                     finish(chunk, at: index, sink: sink)
                 }
@@ -102,8 +102,13 @@ final class ParallelFileScan: @unchecked Sendable {
         summary.bytes += chunk.summary.bytes
         summary.lines += chunk.summary.lines
         summary.overlongLines += chunk.summary.overlongLines
-        if summary.firstTimestamp == nil { summary.firstTimestamp = chunk.summary.firstTimestamp }
-        if let last = chunk.summary.lastTimestamp { summary.lastTimestamp = last }
+        summary.firstTimestamp = [summary.firstTimestamp, chunk.summary.firstTimestamp].compactMap { $0 }.min()
+        summary.lastTimestamp = [summary.lastTimestamp, chunk.summary.lastTimestamp].compactMap { $0 }.max()
+        summary.events += chunk.summary.events
+        summary.census.merge(chunk.summary.census)
+        summary.binary = summary.binary || chunk.summary.binary
+        if summary.firstLine.isEmpty { summary.firstLine = chunk.summary.firstLine }
+        summary.scanned = true
         if summary.error == nil, let error = chunk.summary.error { summary.error = error }
     }
 

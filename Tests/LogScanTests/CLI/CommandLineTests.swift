@@ -38,11 +38,38 @@ import Testing
         #expect(r.stdout.split(separator: "\n").count == 8)
     }
 
-    @Test func directoryAsInputIsAnInputError() throws {
-        let r = try CLIRunner.run(["events", "fixtures", "fixtures/runbook-forms.log"])
-        #expect(r.status == 2)
-        #expect(r.stderr == "tasker-logscan: fixtures: Is a directory\n")
-        #expect(r.stdout.split(separator: "\n").count == 8)
+    /// A directory is every regular file under it, in path order, hidden ones
+    /// skipped (SPEC §1): here a plain and a gzip copy of the same log, and a
+    /// hidden copy that is not read.
+    @Test func aDirectoryIsReadAsItsFilesInPathOrder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-dir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("b"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let forms = try Data(EngineFixtures.bytes("runbook-forms.log"))
+        try forms.write(to: dir.appendingPathComponent("a.log"))
+        try Data(EngineFixtures.bytes("plain.log.gz")).write(to: dir.appendingPathComponent("b/plain.log.gz"))
+        try forms.write(to: dir.appendingPathComponent(".hidden.log"))
+        try forms.write(to: dir.appendingPathComponent(".git/c.log"))
+        let r = try CLIRunner.run(["events", dir.path])
+        #expect(r.status == 0)
+        #expect(r.stderr.isEmpty)
+        let inputs = r.stdout.split(separator: "\n").compactMap { line -> String? in
+            guard let range = line.range(of: #""input":"[^"]*""#, options: .regularExpression) else { return nil }
+            return String(line[range]).replacingOccurrences(of: dir.path + "/", with: "")
+        }
+        // 8 events of the runbook forms, then the 699 of the two-hour sample.
+        #expect(inputs == Array(repeating: #""input":"a.log""#, count: 8) + Array(repeating: #""input":"b/plain.log.gz""#, count: 699))
+    }
+
+    /// An empty directory is an empty input: a warning, not an error.
+    @Test func anEmptyDirectoryIsAnEmptyInput() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLIRunner.run(["--json", dir.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("\"\(dir.path): empty input\""))
     }
 
     @Test func truncatedGzipKeepsTheEventsBeforeTheDamage() throws {

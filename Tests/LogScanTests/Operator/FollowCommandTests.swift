@@ -30,7 +30,7 @@ import Testing
     static func summary(_ name: String, bytes: Int) -> String {
         """
         tasker-logscan report
-          Inputs       \(name): \(bytes) B, 3 lines
+          Inputs       \(name): \(bytes) B, 3 lines, 100% recognised: runbook
           Time range   2025-10-14T10:00:00Z to 2025-10-14T10:07:00Z (7m)
           Read         3 lines, 2 events
           Environment  production; config: none (runbook defaults)

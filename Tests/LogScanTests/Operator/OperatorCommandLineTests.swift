@@ -18,7 +18,7 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stderr.isEmpty)
         #expect(r.stdout == MarkdownReportFormatter().format(try Self.report("plain.log")))
-        #expect(r.stdout.hasPrefix("# tasker-logscan report\n\n- **Inputs:** `fixtures/plain.log` (393.8 KiB, 1970 lines)\n"))
+        #expect(r.stdout.hasPrefix("# tasker-logscan report\n\n- **Inputs:** `fixtures/plain.log` (393.8 KiB, 1970 lines, 100% recognised: tracing full)\n"))
         #expect(!r.stdout.contains("\u{1B}"))
     }
 

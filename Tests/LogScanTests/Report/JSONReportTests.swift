@@ -37,7 +37,10 @@ import Testing
       "bytes": 2048,
       "lines": 12,
       "compressed": false,
+      "compression": null,
       "overlong_lines": 0,
+      "recognised_lines": 0,
+      "shapes": {},
       "error": null
     }
   ],
@@ -94,7 +97,10 @@ import Testing
       "bytes": 5120,
       "lines": 40,
       "compressed": false,
+      "compression": null,
       "overlong_lines": 0,
+      "recognised_lines": 0,
+      "shapes": {},
       "error": null
     },
     {
@@ -102,7 +108,10 @@ import Testing
       "bytes": 0,
       "lines": 0,
       "compressed": false,
+      "compression": null,
       "overlong_lines": 0,
+      "recognised_lines": 0,
+      "shapes": {},
       "error": "No such file or directory"
     }
   ],
@@ -267,7 +276,10 @@ import Testing
       "bytes": 900,
       "lines": 7,
       "compressed": true,
+      "compression": "gzip",
       "overlong_lines": 0,
+      "recognised_lines": 0,
+      "shapes": {},
       "error": null
     }
   ],

@@ -131,11 +131,12 @@ import Glibc
 
     // MARK: - Truncated files
 
-    /// A file of 2000 saturation lines, with a 38-byte first line so that the
-    /// first 64 KiB end inside line 713's `usage_percent` value.
+    /// A file of 2000 saturation lines, with a 42-byte first line so that the
+    /// 6 bytes sniffed for compression magic and the first 64 KiB read end
+    /// inside line 713's `usage_percent` value.
     static func truncationFixture() throws -> (url: URL, lines: [String]) {
         let event = "2025-10-14T05:00:00Z WARN mpsc_channel_saturation channel=worker_command usage_percent=91.5"
-        let lines = ["tasker-worker restarted, reading logs"] + Array(repeating: event, count: 2000)
+        let lines = ["tasker-worker restarted, reading its logs"] + Array(repeating: event, count: 2000)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-truncate-\(UUID().uuidString).log")
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url)
         return (url, lines)
@@ -182,7 +183,7 @@ import Glibc
             if events.isEmpty { _ = truncate(url.path, 0) }
             events.append(event)
         }
-        #expect(summary.bytes == 65_538)
+        #expect(summary.bytes == 65_542)
         #expect(events.count == 711)
         #expect(events.allSatisfy { $0.usagePercent == 91.5 })
     }

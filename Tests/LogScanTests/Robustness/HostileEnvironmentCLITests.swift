@@ -87,11 +87,12 @@ import Testing
         #expect(r == Outcome(status: 2, stdout: "", stderr: "tasker-logscan: -: Bad file descriptor\n"))
     }
 
-    /// A directory among the inputs: reported, and the other inputs still read.
-    @Test func aDirectoryAmongTheInputsDoesNotStopTheOthers() throws {
-        let r = try Self.run(#"exec "$0" events fixtures fixtures/runbook-forms.log"#)
+    /// An input that is not a log among the inputs: reported, exit 2, and the
+    /// other inputs still read (SPEC §1: never a silent all-clear).
+    @Test func aFileThatIsNoLogAmongTheInputsDoesNotStopTheOthers() throws {
+        let r = try Self.run(#"exec "$0" events fixtures/envelopes/not-tasker.log fixtures/runbook-forms.log"#)
         #expect(r.status == 2)
-        #expect(r.stderr == "tasker-logscan: fixtures: Is a directory\n")
+        #expect(r.stderr == "tasker-logscan: fixtures/envelopes/not-tasker.log: no tasker log lines recognised (first line: 10.0.0.7 - - [14/Oct/2025:00:00:01 +0000] \"GET /healthz HTTP)\n")
         #expect(r.stdout.split(separator: "\n").count == 8)
     }
 

@@ -1,5 +1,6 @@
-/// A CRI line split into `P` pieces, being put back together for one stream.
-struct CRIJoin {
+/// A line that came in pieces — CRI `P` lines, Docker entries without a line
+/// end — being put back together for one stream.
+struct LineJoin {
     /// Bytes joined so far (owned; capacity = the line limit).
     let storage: UnsafeMutablePointer<UInt8>
     let capacity: Int
@@ -9,8 +10,10 @@ struct CRIJoin {
     var overflowed = false
     /// Physical line number of the first piece.
     var firstLine = 0
-    /// The runtime's timestamp of the first piece.
+    /// The envelope's timestamp of the first piece.
     var timestamp: Timestamp?
+    /// The envelope the pieces came in.
+    var envelope: LineShape.Envelopes = []
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -19,12 +22,13 @@ struct CRIJoin {
 
     func deallocate() { storage.deallocate() }
 
-    mutating func start(line: Int, timestamp: Timestamp) {
+    mutating func start(line: Int, timestamp: Timestamp?, envelope: LineShape.Envelopes) {
         active = true
         overflowed = false
         length = 0
         firstLine = line
         self.timestamp = timestamp
+        self.envelope = envelope
     }
 
     mutating func append(_ piece: ByteSlice) {

@@ -15,14 +15,12 @@ final class LineClock {
     static let linesTried = 16
 
     private(set) var latest: Timestamp?
-    private let workspace = LineWorkspace(capacity: LineClock.maxLineLength + 64)
-    private let parser: LineParser
+    /// Peels envelopes as the scanner does (one place knows them).
+    private let reader = LineReader(maxLineLength: LineClock.maxLineLength)
     /// Whether the previous read ended with a line end, so the next one starts a line.
     private var atLineStart = true
 
-    init() {
-        parser = LineParser(workspace: workspace)
-    }
+    init() {}
 
     /// Looks at the complete lines of `count` bytes just read, newest first, for a timestamp.
     func observe(_ bytes: UnsafeRawPointer, count: Int) {
@@ -52,14 +50,8 @@ final class LineClock {
         }
     }
 
-    /// The line's own timestamp, else its CRI or kubectl one (as the scanner reads it).
+    /// The line's own timestamp, else its envelope's (as the scanner reads it).
     private func timestamp(_ raw: ByteSlice) -> Timestamp? {
-        let line = raw.withoutCarriageReturn
-        if let cri = CRIPrefix.parse(line) {
-            _ = parser.parse(cri.content, outerTimestamp: cri.timestamp)
-        } else {
-            _ = parser.parse(line, outerTimestamp: nil)
-        }
-        return parser.timestamp
+        reader.read(raw).timestamp
     }
 }

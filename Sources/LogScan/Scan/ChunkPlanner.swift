@@ -7,8 +7,9 @@ import Darwin
 /// Splits a large regular file into byte ranges that start at line starts, for
 /// scanning on several threads.
 ///
-/// A split never falls right after a CRI partial (`P`) line, so its continuation
-/// stays in the same range and is joined as in a single-threaded scan.
+/// A split never falls right after a partial line — a CRI `P` line, or a Docker
+/// json-file entry whose `log` does not end in `\n` — so its continuation stays in
+/// the same range and is joined as in a single-threaded scan.
 enum ChunkPlanner {
     /// Ranges covering `[0, size)`, about `chunkSize` bytes each.
     static func plan(fd: Int32, size: Int64, chunkSize: Int64) -> [Range<Int64>] {
@@ -28,7 +29,7 @@ enum ChunkPlanner {
             // Move past CRI partial lines so that a P line and its continuation stay together.
             var guardCount = 0
             while split < size, guardCount < 1024,
-                  lineBefore(split, fd: fd, scratch: scratch, window: window).map(isCRIPartial) == true {
+                  lineBefore(split, fd: fd, scratch: scratch, window: window).map(isPartial) == true {
                 split = nextLineStart(fd: fd, at: split, size: size, scratch: scratch, window: window)
                 guardCount += 1
             }
@@ -57,24 +58,40 @@ enum ChunkPlanner {
         return size
     }
 
-    /// The bytes of the line that ends just before `lineStart` (its start may be
-    /// cut off when the line is longer than the window: CRI prefixes are short).
+    /// The first and last bytes of the line that ends just before `lineStart` (its
+    /// start may be cut off when the line is longer than the window: CRI prefixes
+    /// and Docker's `"stream"`/`"time"` members are short).
     private static func lineBefore(_ lineStart: Int64, fd: Int32,
-                                   scratch: UnsafeMutablePointer<UInt8>, window: Int) -> [UInt8]? {
+                                   scratch: UnsafeMutablePointer<UInt8>, window: Int) -> (head: [UInt8], tail: [UInt8])? {
         let from = max(0, lineStart - Int64(window))
         let n = pread(fd, scratch, Int(lineStart - from), off_t(from))
         guard n > 1 else { return nil }
         let end = n - 1 // the newline ending the line
         var start = end
         while start > 0, scratch[start - 1] != 0x0A { start -= 1 }
-        guard start > 0 || from == 0 else { return nil }
-        return Array(UnsafeBufferPointer(start: scratch + start, count: min(end - start, 64)))
+        let tailStart = max(start, end - 160)
+        let tail = Array(UnsafeBufferPointer(start: scratch + tailStart, count: end - tailStart))
+        guard start > 0 || from == 0 else { return ([], tail) }
+        return (Array(UnsafeBufferPointer(start: scratch + start, count: min(end - start, 64))), tail)
     }
 
-    private static func isCRIPartial(_ prefix: [UInt8]) -> Bool {
-        guard !prefix.isEmpty else { return false }
-        return prefix.withUnsafeBufferPointer { p in
+    private static func isPartial(_ line: (head: [UInt8], tail: [UInt8])) -> Bool {
+        if !line.head.isEmpty, line.head.withUnsafeBufferPointer({ p in
             CRIPrefix.parse(ByteSlice(p.baseAddress!, p.count))?.isPartial ?? false
+        }) {
+            return true
         }
+        return isDockerPartial(tail: line.tail)
+    }
+
+    /// A Docker entry ends `…","stream":"stdout","time":"…"}`; a whole line's `log`
+    /// ends in the escaped line end `\n` just before it.
+    static func isDockerPartial(tail: [UInt8]) -> Bool {
+        let marker = Array(#"","stream":""#.utf8)
+        guard tail.last == UInt8(ascii: "}"), tail.count >= marker.count + 2 else { return false }
+        for i in stride(from: tail.count - marker.count, through: 2, by: -1) where Array(tail[i..<(i + marker.count)]) == marker {
+            return !(tail[i - 2] == UInt8(ascii: "\\") && tail[i - 1] == UInt8(ascii: "n"))
+        }
+        return false
     }
 }

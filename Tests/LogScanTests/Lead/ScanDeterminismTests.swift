@@ -67,6 +67,39 @@ import Testing
         }
     }
 
+    /// Docker json-file entries split into partial entries (a `log` without `\n`):
+    /// a range never starts inside such a line, so every thread count joins the same.
+    @Test func dockerPartialEntriesGiveTheSameEventsOnEveryThreadCount() throws {
+        var text = ""
+        for i in 0..<3000 {
+            let ts = "2025-10-14T02:\(String(format: "%02d", (i / 60) % 60)):\(String(format: "%02d", i % 60)).5Z"
+            switch i % 5 {
+            case 0:
+                text += #"{"log":"\#(ts)  WARN ThreadId(02) tasker_pgmq::listener: mpsc_channel_sat","stream":"stdout","time":"\#(ts)"}"# + "\n"
+                text += #"{"log":"noise \#(i)\n","stream":"stderr","time":"\#(ts)"}"# + "\n"
+                text += #"{"log":"uration channel=pgmq_notifications usage_percent=\#(80 + i % 20).5\n","stream":"stdout","time":"\#(ts)"}"# + "\n"
+            case 1:
+                text += #"{"log":"\#(ts)  WARN ThreadId(04) tasker_worker::event_publisher: Event channel full, dropping event step.e\#(i % 3)\n","stream":"stdout","time":"\#(ts)"}"# + "\n"
+            default:
+                text += #"{"log":"\#(ts)  INFO ThreadId(06) tasker::core: heartbeat \u003e n=\#(i)\n","stream":"stdout","time":"\#(ts)"}"# + "\n"
+            }
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("determinism-docker-\(UUID().uuidString).log")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (reference, referenceSummary) = Self.scan(url.path, ScanOptions())
+        #expect(reference.filter { $0.kind == .saturation }.count == 600)
+        #expect(reference.filter { $0.kind == .droppedEvent }.count == 600)
+        #expect(referenceSummary.shapes == ["docker json-file › tracing full": 3000, "docker json-file › unknown": 1200])
+        for threads in [2, 3] {
+            for chunk: Int64 in [1, 977, 10_000] {
+                let (events, summary) = Self.scan(url.path, ScanOptions(threads: threads, parallelChunkBytes: chunk))
+                #expect(events == reference, "threads \(threads) chunk \(chunk)")
+                #expect(summary == referenceSummary, "threads \(threads) chunk \(chunk)")
+            }
+        }
+    }
+
     @Test(arguments: ["plain.log.gz", "plain-rotated.log.gz", "kubectl-prefixed.log.gz"])
     func gzipInflatedOnItsOwnThreadGivesTheSameResults(fixture: String) {
         let path = EngineFixtures.path(fixture)

@@ -7,13 +7,13 @@ enum HTMLStyle {
       --bg: #ffffff; --fg: #1b1f24; --muted: #59636e; --rule: #d1d9e0; --panel: #f6f8fa; --code: #f0f3f6;
       --usage: #1f6feb; --usage-area: rgba(31, 111, 235, 0.18); --full: #bf8700; --drops: #cf222e;
       --t80: #9a6700; --t90: #bc4c00; --t95: #cf222e; --bulk: #8250df; --capacity: #1a7f37;
-      --critical: #cf222e; --warning: #9a6700; --info: #0969da;
+      --critical: #cf222e; --warning: #9a6700; --info: #0969da; --badge-fg: #ffffff;
       --ep-critical: rgba(207, 34, 46, 0.14); --ep-warning: rgba(212, 167, 44, 0.20); --ep-info: rgba(9, 105, 218, 0.10); }
     @media (prefers-color-scheme: dark) {
       :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --rule: #3d444d; --panel: #151b23; --code: #151b23;
         --usage: #4493f8; --usage-area: rgba(68, 147, 248, 0.22); --full: #d29922; --drops: #f85149;
         --t80: #d29922; --t90: #f0883e; --t95: #f85149; --bulk: #ab7df8; --capacity: #3fb950;
-        --critical: #f85149; --warning: #d29922; --info: #4493f8;
+        --critical: #f85149; --warning: #d29922; --info: #4493f8; --badge-fg: #0d1117;
         --ep-critical: rgba(248, 81, 73, 0.18); --ep-warning: rgba(210, 153, 34, 0.20); --ep-info: rgba(68, 147, 248, 0.12); } }
     * { box-sizing: border-box; }
     body { margin: 0 auto; max-width: 1040px; padding: 16px 24px 48px; background: var(--bg); color: var(--fg);
@@ -35,7 +35,7 @@ enum HTMLStyle {
     .note { font-size: 13px; margin: 4px 0; }
     .warning-line { color: var(--warning); font-weight: 600; }
     .badge { display: inline-block; min-width: 62px; text-align: center; border-radius: 10px; padding: 0 8px;
-      font-size: 12px; font-weight: 600; color: #fff; }
+      font-size: 12px; font-weight: 600; color: var(--badge-fg); }
     .badge.sev-critical { background: var(--critical); } .badge.sev-warning { background: var(--warning); }
     .badge.sev-info { background: var(--info); }
     .action { margin: 10px 0; }

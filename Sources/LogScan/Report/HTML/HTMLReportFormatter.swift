@@ -154,12 +154,15 @@ public struct HTMLReportFormatter: ReportFormatter {
             return
         }
         out.append("<p class=\"note\">\(Self.text(Self.axisNote(axis)))</p>")
-        out.append("<p class=\"legend\"><span class=\"key usage\"></span>peak usage % per column"
-            + "<span class=\"key full\"></span>full events<span class=\"key drops\"></span>of which drops (lower scale)"
-            + "<span class=\"key bulk\"></span>bulk task creation (tasks; hollow: under 1000)"
-            + "<span class=\"key capacity\"></span>capacity change"
-            + "<span class=\"key ep-critical\"></span>critical<span class=\"key ep-warning\"></span>warning"
-            + "<span class=\"key ep-info\"></span>info episode</p>")
+        func item(_ key: String, _ label: String) -> String {
+            "<span class=\"item\"><span class=\"key \(key)\"></span>\(label)</span>"
+        }
+        var legend = [item("usage", "peak usage % per column"), item("full", "full events"),
+                      item("drops", "of which drops (lower scale)")]
+        if !r.bulkTaskCreations.isEmpty { legend.append(item("bulk", "bulk task creation (tasks; hollow: under 1000)")) }
+        if charted.contains(where: { !Self.capacityChanges($0).isEmpty }) { legend.append(item("capacity", "capacity change")) }
+        legend.append(item("ep-critical", "critical") + item("ep-warning", "warning") + item("ep-info", "info finding span"))
+        out.append("<p class=\"legend\">" + legend.joined(separator: " ") + "</p>")
         let bulk = r.bulkTaskCreations.map {
             TimeChart.BulkMark(at: $0.at.nanoseconds, count: $0.count, countsForCorrelation: $0.countsForCorrelation)
         }

@@ -48,7 +48,8 @@ enum HTMLStyle {
     figure { margin: 12px 0 20px; }
     figcaption { font-weight: 600; margin-bottom: 2px; }
     .legend { font-size: 12.5px; color: var(--muted); margin: 0 0 2px; }
-    .key { display: inline-block; width: 12px; height: 10px; margin: 0 4px 0 10px; vertical-align: baseline; }
+    .legend .item { white-space: nowrap; margin-right: 6px; }
+    .key { display: inline-block; width: 12px; height: 10px; margin: 0 4px 0 4px; vertical-align: baseline; }
     .key.usage { background: var(--usage); } .key.full { background: var(--full); } .key.drops { background: var(--drops); }
     .key.bulk { background: var(--bulk); } .key.capacity { background: var(--capacity); }
     .key.ep-critical { background: var(--ep-critical); border: 1px solid var(--critical); }
@@ -70,6 +71,7 @@ enum HTMLStyle {
     svg .bulk { fill: var(--bulk); } svg .bulk.small { fill: none; stroke: var(--bulk); stroke-width: 1; }
     svg .bulk-line { stroke: var(--bulk); stroke-width: 1; stroke-dasharray: 2 2; }
     svg .bulk.small-line { stroke: var(--bulk); stroke-width: 1; stroke-dasharray: 1 3; opacity: 0.6; }
+    svg .bulk-tick { stroke: var(--bulk); stroke-width: 1.5; }
     svg text.bulk-label { fill: var(--bulk); font-weight: 600; }
     svg .capacity-change { stroke: var(--capacity); stroke-width: 2; }
     svg text.capacity-label { fill: var(--capacity); font-weight: 600; }

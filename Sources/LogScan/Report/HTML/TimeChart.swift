@@ -42,6 +42,8 @@ struct TimeChart {
     static let thresholds: [Double] = [80, 90, 95]
     /// Bulk-creation count labels closer than this to the previous one are left to the tooltip.
     static let minLabelGap = 34.0
+    /// More bulk task creations than this in one chart are drawn as ticks without lines.
+    static let maxBulkLines = 30
 
     let axis: ChartTimeAxis
     let columns: [ChartColumn]
@@ -172,19 +174,29 @@ struct TimeChart {
         s.append("<text class=\"capacity-label\" x=\"\(Self.n(px + 3))\" y=\"\(Self.n(Self.usageBottom - 4))\">\(label)</text>")
     }
 
+    /// Triangles with a dotted line down the usage panel; with more than `maxBulkLines` in
+    /// view (a day or a week of logs) only a short tick per creation of 1000+ tasks, so the
+    /// series stay visible. Labels only where there is room; every mark keeps its tooltip.
     private func bulkMarks(_ marks: [BulkMark], _ s: inout [String]) {
+        let visible = marks.filter { x(Double($0.at)) >= Self.plotLeft && x(Double($0.at)) <= Self.plotRight }
+            .sorted { $0.at < $1.at }
+        let crowded = visible.count > Self.maxBulkLines
         var lastLabel = -Double.infinity
-        for mark in marks.sorted(by: { $0.at < $1.at }) {
-            let px = x(Double(mark.at))
-            guard px >= Self.plotLeft, px <= Self.plotRight else { continue }
+        for mark in visible where !crowded || mark.countsForCorrelation {
+            let px = Self.n(x(Double(mark.at)))
             let cls = mark.countsForCorrelation ? "bulk" : "bulk small"
-            let tasks = mark.count.map(String.init) ?? "?"
+            let title = "<title>bulk task creation: \(TimeText.tasks(mark.count)) at \(TimeText.seconds(Timestamp(nanoseconds: mark.at)))</title>"
             let top = Self.usageTop
-            s.append("<path class=\"\(cls)\" d=\"M\(Self.n(px - 4)),\(Self.n(top - 6)) L\(Self.n(px + 4)),\(Self.n(top - 6)) L\(Self.n(px)),\(Self.n(top)) Z\"><title>bulk task creation: \(TimeText.tasks(mark.count)) at \(TimeText.seconds(Timestamp(nanoseconds: mark.at)))</title></path>")
-            s.append("<line class=\"\(cls)-line\" x1=\"\(Self.n(px))\" y1=\"\(Self.n(top))\" x2=\"\(Self.n(px))\" y2=\"\(Self.n(Self.usageBottom))\"/>")
-            if px - lastLabel >= Self.minLabelGap {
-                s.append("<text class=\"bulk-label\" x=\"\(Self.n(px))\" y=\"\(Self.n(top - 9))\" text-anchor=\"middle\">\(tasks)</text>")
-                lastLabel = px
+            if crowded {
+                s.append("<line class=\"bulk-tick\" x1=\"\(px)\" y1=\"\(Self.n(top - 7))\" x2=\"\(px)\" y2=\"\(Self.n(top))\">\(title)</line>")
+            } else {
+                let left = Self.n(x(Double(mark.at)) - 4), right = Self.n(x(Double(mark.at)) + 4)
+                s.append("<path class=\"\(cls)\" d=\"M\(left),\(Self.n(top - 6)) L\(right),\(Self.n(top - 6)) L\(px),\(Self.n(top)) Z\">\(title)</path>")
+                s.append("<line class=\"\(cls)-line\" x1=\"\(px)\" y1=\"\(Self.n(top))\" x2=\"\(px)\" y2=\"\(Self.n(Self.usageBottom))\"/>")
+            }
+            if x(Double(mark.at)) - lastLabel >= Self.minLabelGap {
+                s.append("<text class=\"bulk-label\" x=\"\(px)\" y=\"\(Self.n(top - 9))\" text-anchor=\"middle\">\(mark.count.map(String.init) ?? "?")</text>")
+                lastLabel = x(Double(mark.at))
             }
         }
     }

@@ -104,6 +104,25 @@ import Testing
         #expect(svg.contains(">capacity 5000 → 8000</text>"))
     }
 
+    @Test func crowdedBulkCreationsBecomeTicks() throws {
+        let chart = try Self.chart()
+        // 40 creations in 30 minutes: more than 30, so no lines across the chart, only a tick per
+        // creation of 1000+ tasks (the 250-task ones are left out), labelled where there is room.
+        var marks: [TimeChart.BulkMark] = []
+        for i in Int64(0)..<40 {
+            let big = i % 2 == 0
+            marks.append(TimeChart.BulkMark(at: Self.at(0, i * 45).nanoseconds, count: big ? 1200 : 250,
+                                            countsForCorrelation: big))
+        }
+        let svg = chart.svg(title: "t", episodes: [], bulk: marks, capacityChanges: [])
+        #expect(!svg.contains("bulk-line") && !svg.contains("bulk small"))
+        #expect(svg.components(separatedBy: "<line class=\"bulk-tick\"").count == 21)
+        #expect(svg.contains(#"<line class="bulk-tick" x1="44" y1="23" x2="44" y2="30"><title>bulk task creation: 1200 tasks at 2025-10-14T00:00:00Z</title></line>"#))
+        // Ticks 43.4 px apart: every one is labelled.
+        #expect(svg.components(separatedBy: ">1200</text>").count == 21)
+        #expect(!svg.contains(">250</text>"))
+    }
+
     @Test func timeTicksAtNiceSteps() {
         let start = Self.origin.nanoseconds
         // Two hours, at most 9 ticks: every 15 minutes, on the quarter hour.

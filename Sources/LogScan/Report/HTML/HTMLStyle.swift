@@ -77,6 +77,8 @@ enum HTMLStyle {
     svg text.capacity-label { fill: var(--capacity); font-weight: 600; }
     svg .type-bar { fill: var(--drops); }
     svg text.type-name { fill: var(--fg); }
+    /* Charts scale with the page: on a narrow screen or an A4 page, larger chart text keeps labels readable. */
+    @media (max-width: 820px), print { svg text { font-size: 13px; } }
     @page { size: A4; margin: 12mm; }
     @media print {
       :root { color-scheme: light; --bg: #fff; --fg: #000; --muted: #444; --panel: #fff; --code: #f4f4f4; }

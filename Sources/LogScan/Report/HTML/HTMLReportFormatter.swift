@@ -168,9 +168,12 @@ public struct HTMLReportFormatter: ReportFormatter {
         }
         for c in charted {
             let chart = TimeChart(axis: axis, columns: axis.columns(c.windows))
-            let episodes = Self.episodes(r.findings.filter { $0.channel == c.channel })
+            let episodes = Self.episodes(r.findings.filter { Self.concerns($0, c.channel) })
             var caption = "<code>\(Self.text(c.channel))</code>"
             if let capacity = c.capacity { caption += " <span class=\"muted\">capacity \(capacity) (\(c.capacitySource?.rawValue ?? "?"))</span>" }
+            if c.untimedEvents > 0 {
+                caption += " <span class=\"muted\">(\(ReportNumber.counted(c.untimedEvents, "event")) without timestamp: in the totals, not drawn)</span>"
+            }
             out.append("<figure>")
             out.append("<figcaption>\(caption)</figcaption>")
             out.append(chart.svg(title: "\(c.channel): peak usage, full events and drops over time", episodes: episodes,
@@ -187,6 +190,16 @@ public struct HTMLReportFormatter: ReportFormatter {
             return "One column per \(TimeText.duration(axis.window)) window from \(from) (UTC); shading marks the findings' time spans."
         }
         return "One column per \(TimeText.duration(axis.columnWidth)) from \(from) (UTC): \(axis.windowCount) windows of \(TimeText.duration(axis.window)) are more than the chart can show, so every \(axis.windowsPerColumn) are merged (peak usage by maximum, full events and drops summed); shading marks the findings' time spans."
+    }
+
+    /// True when `finding` is about `channel`: its own channel, or one of the channels of an
+    /// `all_channels_saturated` window.
+    static func concerns(_ finding: Finding, _ channel: String) -> Bool {
+        if finding.channel == channel { return true }
+        if finding.channel == nil, case .allChannelsSaturated(let a) = finding.evidence {
+            return a.channels.contains { $0.channel == channel }
+        }
+        return false
     }
 
     /// The time spans of a channel's findings, from their evidence, to shade behind its chart.

@@ -1,5 +1,5 @@
 /// The page's only style sheet, inline: light and dark colour schemes through custom
-/// properties (the SVG charts use the same classes), and an A4 print layout.
+/// properties (the SVG charts use the same classes), and an A4 print layout, always light.
 /// No `@import`, no web font, no `url()`: the file must open offline.
 enum HTMLStyle {
     static let css = """
@@ -9,7 +9,7 @@ enum HTMLStyle {
       --t80: #9a6700; --t90: #bc4c00; --t95: #cf222e; --bulk: #8250df; --capacity: #1a7f37;
       --critical: #cf222e; --warning: #9a6700; --info: #0969da; --badge-fg: #ffffff;
       --ep-critical: rgba(207, 34, 46, 0.14); --ep-warning: rgba(212, 167, 44, 0.20); --ep-info: rgba(9, 105, 218, 0.10); }
-    @media (prefers-color-scheme: dark) {
+    @media screen and (prefers-color-scheme: dark) {
       :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --rule: #3d444d; --panel: #151b23; --code: #151b23;
         --usage: #4493f8; --usage-area: rgba(68, 147, 248, 0.22); --full: #d29922; --drops: #f85149;
         --t80: #d29922; --t90: #f0883e; --t95: #f85149; --bulk: #ab7df8; --capacity: #3fb950;

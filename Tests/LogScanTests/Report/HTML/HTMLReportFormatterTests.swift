@@ -64,7 +64,7 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(html.hasSuffix("</body>\n</html>\n"))
         #expect(html.contains("<style>"))
-        #expect(html.contains("@media (prefers-color-scheme: dark)"))
+        #expect(html.contains("@media screen and (prefers-color-scheme: dark)"))
         #expect(html.contains("@page { size: A4;"))
         #expect(html.contains("@media print"))
     }
@@ -137,5 +137,28 @@ import Testing
         #expect(!html.contains("<svg class=\"chart\""))
         #expect(html.contains("unknown: no line had a timestamp"))
         #expect(html.contains("No findings: nothing to do."))
+    }
+
+    @Test func aWindowOfSeveralChannelsIsShadedOnEachAndUntimedEventsAreSaid() {
+        let start = Timestamp(seconds: 1_760_400_000)
+        let end = start.adding(nanoseconds: 300_000_000_000)
+        let window = [WindowStats(start: start, saturationEvents: 1, maxUsagePercent: 97)]
+        let all = Finding(id: .allChannelsSaturated, severity: .critical, channel: nil, summary: "all",
+                          start: start, end: end,
+                          evidence: .allChannelsSaturated(AllChannelsSaturatedEvidence(
+                              start: start, end: end,
+                              channels: [SaturatedChannel(channel: "worker_command", maxUsagePercent: 97, saturationEvents: 1, fullEvents: 0, drops: 0),
+                                         SaturatedChannel(channel: "ruby_ffi", maxUsagePercent: 96, saturationEvents: 1, fullEvents: 0, drops: 0)],
+                              events: 2, peakPerMinute: 1)),
+                          recommendation: Recommendation(text: "scale out consumers"))
+        let report = Report(timeRange: TimeRange(first: start, last: end), channels: [
+            ChannelReport(channel: "worker_command", saturationEvents: 1, windows: window),
+            ChannelReport(channel: "ruby_ffi", saturationEvents: 2, untimedEvents: 1, windows: window),
+            ChannelReport(channel: "event_publisher", saturationEvents: 1, windows: window),
+        ], findings: [all])
+        let html = HTMLReportFormatter().format(report)
+        let shade = "<title>critical all_channels_saturated: 2025-10-14T00:00:00Z to 2025-10-14T00:05:00Z</title>"
+        #expect(html.components(separatedBy: shade).count == 3)
+        #expect(html.contains("<code>ruby_ffi</code> <span class=\"muted\">(1 event without timestamp: in the totals, not drawn)</span>"))
     }
 }

@@ -23,15 +23,16 @@ enum ChartTicks {
         return (step, multiples(of: step, from: start, to: end))
     }
 
-    /// `00:15`, or the day (`14 Oct`) at midnight and for steps of a day or more; `00:00:30`
-    /// for steps under a minute.
+    /// `00:15`, or the day (`14 Oct`) at midnight and for steps of a day or more, with the year
+    /// (`14 Oct 2025`) for steps over a fortnight; `00:00:30` for steps under a minute.
     static func label(_ t: Int64, step: Int64) -> String {
         let seconds = t.floorDiv(second)
         let days = seconds.floorDiv(86_400)
         let inDay = seconds - days * 86_400
         if step >= day || inDay == 0 {
-            let (_, month, dayOfMonth) = Timestamp.civil(fromDays: days)
-            return "\(dayOfMonth) \(monthNames[month - 1])"
+            let (year, month, dayOfMonth) = Timestamp.civil(fromDays: days)
+            // Past a fortnight per tick the axis spans months or years: say which year.
+            return "\(dayOfMonth) \(monthNames[month - 1])" + (step > 14 * day ? " \(year)" : "")
         }
         let hh = two(inDay / 3600), mm = two(inDay / 60 % 60)
         return step < minute ? "\(hh):\(mm):\(two(inDay % 60))" : "\(hh):\(mm)"

@@ -144,6 +144,14 @@ import Testing
         #expect(week.ticks.map { ChartTicks.label($0, step: week.step) }
                 == ["14 Oct", "15 Oct", "16 Oct", "17 Oct", "18 Oct", "19 Oct", "20 Oct", "21 Oct"])
         #expect(ChartTicks.label(start + 90 * 1_000_000_000, step: 30 * 1_000_000_000) == "00:01:30")
+        // Months of logs: 28-day steps, labelled with the year.
+        let months = ChartTicks.time(start: start, end: start + 200 * ChartTicks.day, maxTicks: 9)
+        #expect(months.step == 28 * ChartTicks.day)
+        #expect(ChartTicks.label(months.ticks[0], step: months.step) == "23 Oct 2025")
+        // Beyond 28 days × 9 ticks, the step grows by whole multiples of 28 days and stays within the limit.
+        let decades = ChartTicks.time(start: start, end: start + 20 * 365 * ChartTicks.day, maxTicks: 9)
+        #expect(decades.ticks.count <= 9 && decades.ticks.count >= 8)
+        #expect(decades.step % (28 * ChartTicks.day) == 0)
     }
 
     @Test func niceCeilings() {

@@ -13,8 +13,10 @@ public struct HTMLReportFormatter: ReportFormatter {
     /// Dropped event types drawn as bars; the rest are one count line.
     static let maxEventTypeBars = 25
 
+    /// A formatter; the page depends on nothing but the report.
     public init() {}
 
+    /// The whole page, from `<!DOCTYPE html>` to `</html>` and a newline.
     public func format(_ report: Report) -> String {
         var out: [String] = []
         out.append("<!DOCTYPE html>")

@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, markdown, prometheus
+        case text, json, markdown, prometheus, html
     }
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Output format: text, json, markdown (wiki page, chat post) or prometheus (node_exporter textfile).",
+    @Option(help: ArgumentHelp("Output format: text, json, markdown (wiki page, chat post), prometheus (node_exporter textfile) or html (one self-contained page with charts).",
                                valueName: "format"))
     var format: Format = .text
 
@@ -140,6 +140,7 @@ struct ReportCommand: ParsableCommand {
         case .text: TextReportFormatter(color: useColor, width: Terminal.width(fd: 1) ?? 80)
         case .markdown: MarkdownReportFormatter()
         case .prometheus: PrometheusReportFormatter()
+        case .html: HTMLReportFormatter()
         }
     }
 
@@ -158,8 +159,8 @@ struct ReportCommand: ParsableCommand {
         case .text: chosen = .text
         case .json: chosen = .json
         case .markdown: chosen = .markdown
-        case .prometheus:
-            throw ValidationError("--follow prints findings as they close: use --format text, json or markdown, not prometheus")
+        case .prometheus, .html:
+            throw ValidationError("--follow prints findings as they close: use --format text, json or markdown, not \(format.rawValue)")
         }
         return FollowOutputFormatter(format: chosen, color: useColor, width: Terminal.width(fd: 1) ?? 80)
     }

@@ -197,7 +197,7 @@ _tasker-logscan_report() {
         return
         ;;
     '--format')
-        __tasker-logscan_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''prometheus'
+        __tasker-logscan_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''prometheus'$'\n''html'
         return
         ;;
     '--window')

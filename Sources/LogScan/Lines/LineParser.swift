@@ -18,6 +18,7 @@ final class LineParser {
     private(set) var shape = LineShape()
 
     private let workspace: LineWorkspace
+    private var shapeOnly = false
 
     init(workspace: LineWorkspace) {
         self.workspace = workspace
@@ -26,8 +27,11 @@ final class LineParser {
     /// Parses `rawLine` (no line end). `outerTimestamp`, `outerSource` and `envelopes`
     /// come from an outer envelope already peeled. Returns false when the line
     /// holds no message in a known format (noise).
+    /// `shapeOnly`: the shape and timestamp are all that is wanted (the census), so
+    /// the message and fields of a text line are not split.
     func parse(_ rawLine: ByteSlice, outerTimestamp: Timestamp?, outerSource: ByteSlice? = nil,
-               envelopes: LineShape.Envelopes = []) -> Bool {
+               envelopes: LineShape.Envelopes = [], shapeOnly: Bool = false) -> Bool {
+        self.shapeOnly = shapeOnly
         timestamp = nil
         source = outerSource
         level = nil
@@ -231,6 +235,7 @@ final class LineParser {
         rest = LineParser.skipFileLocation(rest)
         guard level != nil || levelOptional || rest.count < before else { return false }
         shape.format = pretty ? .tracingPretty : .tracingFull
+        if shapeOnly { return true }
         if pretty {
             splitPrettyMessageAndFields(rest)
         } else {

@@ -22,7 +22,7 @@ final class LineReader {
         let outer = OuterEnvelope.peel(line, workspace: workspace)
         if outer.unreadable { return (LineShape(envelopes: outer.envelope), outer.timestamp) }
         _ = parser.parse(outer.content, outerTimestamp: outer.timestamp, outerSource: outer.source,
-                         envelopes: outer.envelope)
+                         envelopes: outer.envelope, shapeOnly: true)
         return (parser.shape, parser.timestamp)
     }
 }

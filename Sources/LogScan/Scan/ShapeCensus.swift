@@ -12,7 +12,7 @@ public struct ShapeCensus: Sendable, Equatable {
     /// Lines starting before this byte offset are all classified.
     static let exactBytes: Int64 = 1024 * 1024
     /// After `exactBytes`, one line per this many bytes is classified.
-    static let sampleStride: Int64 = 128 * 1024
+    static let sampleStride: Int64 = 512 * 1024
     /// Fixed-point unit of one line's weight.
     static let unit: Int64 = 1 << 16
 

@@ -72,11 +72,10 @@ public struct HTMLReportFormatter: ReportFormatter {
         out.append("</header>")
     }
 
-    /// `fixtures/plain.log: 393.8 KiB, 1970 lines`, with gzip, skipped lines and read errors.
+    /// `fixtures/plain.log: 393.8 KiB, 1970 lines, 100% recognised: tracing full`, with
+    /// compression, skipped lines and read errors.
     func inputRow(_ input: InputSummary) -> String {
-        var details = ["\(TextReportFormatter.bytes(input.bytes))", "\(input.lines) lines"]
-        if input.compressed { details.append("gzip") }
-        if input.overlongLines > 0 { details.append("\(input.overlongLines) overlong lines skipped") }
+        let details = ReportHeaderText.inputDetails(input)
         var html = "<code>\(Self.text(input.name))</code>: " + Self.text(details.joined(separator: ", "))
         if let error = input.error { html += " <span class=\"warning-line\">(error: \(Self.text(error)))</span>" }
         return html

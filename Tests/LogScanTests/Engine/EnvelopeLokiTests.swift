@@ -55,4 +55,21 @@ import Testing
         #expect(summary.firstTimestamp == FixtureTime.at("2025-10-14T06:30:00Z"))
         #expect(summary.lastTimestamp == FixtureTime.at("2025-10-14T06:30:40.000004Z"))
     }
+
+    /// Without `pod`, the source is `pod_name`, else `instance`, `container`, `job`
+    /// (SPEC §2); `--no-labels` output has none.
+    @Test func theSourceFallsBackThroughTheLabels() {
+        let name = "loki-labels.log"
+        let i = EnvelopeFixtures.path(name)
+        let (events, _) = EnvelopeFixtures.scan(name)
+        EngineFixtures.expectSameEvents(events, [
+            ev(i, 1, .droppedEvent, "2025-10-14T14:00:03.000003Z", "WARN", channel: "event_publisher",
+               source: "tasker-worker-5f8b7", eventType: "step.completed"),
+            // `container` ranks above `job`.
+            ev(i, 2, .ffiBackpressure, "2025-10-14T14:00:02.000002Z", "ERROR", channel: "ruby_ffi", source: "worker"),
+            ev(i, 3, .bulkTaskCreation, "2025-10-14T14:00:01.000001Z", "INFO", source: "tasker/tasker-orchestration",
+               count: 5000),
+            ev(i, 4, .slowHandler, "2025-10-14T14:00:00Z", "WARN", seconds: 2.5),
+        ], name)
+    }
 }

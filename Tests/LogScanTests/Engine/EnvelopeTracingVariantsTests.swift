@@ -74,4 +74,19 @@ import Testing
         let (_, summary) = EnvelopeFixtures.scan(Self.name)
         #expect(summary.shapes == ["tracing full": 7, "tracing pretty": 13, "blank": 5])
     }
+
+    /// `.pretty()` on a terminal: the level colour around the message and the fields,
+    /// bold keys, dimmed italic `at`/`on`/`in`/`with` (pretty.rs).
+    @Test func prettyWithColoursGivesItsEvents() {
+        let name = "tracing-pretty-ansi.log"
+        let i = EnvelopeFixtures.path(name)
+        let (events, summary) = EnvelopeFixtures.scan(name)
+        EngineFixtures.expectSameEvents(events, [
+            ev(i, 1, .droppedEvent, "2025-10-14T14:10:01.000001Z", "WARN", channel: "event_publisher",
+               eventType: "step.failed"),
+            ev(i, 5, .channelInit, "2025-10-14T14:10:02.000002Z", "INFO", channel: "worker_command",
+               raw: "worker_command_channel", capacity: 2000, component: "worker"),
+        ], name)
+        #expect(summary.shapes == ["ansi › tracing pretty": 5, "blank": 2])
+    }
 }

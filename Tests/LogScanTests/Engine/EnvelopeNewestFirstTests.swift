@@ -45,4 +45,33 @@ import Testing
         let reversed = String(decoding: try EngineFixtures.bytes("envelopes/saturation-newest-first.log"), as: UTF8.self)
         #expect(inOrder.split(separator: "\n").reversed() == reversed.split(separator: "\n"))
     }
+
+    /// Every finding of fixtures/plain.log (two hours, 19 findings of every kind) is
+    /// the same when its 1970 lines are read newest first; only line numbers differ.
+    @Test func plainLogNewestFirstGivesTheSameFindingsAsInTimeOrder() throws {
+        let text = String(decoding: try EngineFixtures.bytes("plain.log"), as: UTF8.self)
+        let reversed = text.split(separator: "\n").reversed().joined(separator: "\n") + "\n"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("envelope-newest-first-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("plain-newest-first.log").path
+        try Data(reversed.utf8).write(to: URL(fileURLWithPath: path))
+
+        func summary(_ path: String) throws -> (rows: [String], range: [String: String]) {
+            let (_, report, _) = try EnvelopeFixtures.jsonReport([path])
+            let rows = (report["findings"] as? [[String: Any]] ?? []).map { f -> String in
+                let e = f["evidence"] as? [String: Any] ?? [:]
+                let keys = ["start", "end", "recovered", "events", "drops", "rate_per_minute", "max_usage_percent"]
+                return "\(f["id"] ?? "") \(f["severity"] ?? "") \(f["channel"] ?? "") "
+                    + keys.map { "\($0)=\(e[$0] ?? "-")" }.joined(separator: " ")
+            }
+            return (rows, report["time_range"] as? [String: String] ?? [:])
+        }
+        let inOrder = try summary(EngineFixtures.path("plain.log"))
+        let newestFirst = try summary(path)
+        #expect(inOrder.rows.count == 19)
+        #expect(newestFirst.rows == inOrder.rows)
+        #expect(inOrder.range == ["first": "2025-10-14T00:00:00.012345Z", "last": "2025-10-14T01:59:47.649416Z"])
+        #expect(newestFirst.range == inOrder.range)
+    }
 }

@@ -89,4 +89,31 @@ import Testing
         ], name)
         #expect(summary.shapes == ["ansi › tracing pretty": 5, "blank": 2])
     }
+
+    /// Builder options combined: file without line, file:line without target, spans
+    /// with file:line, no time with file:line, no level with file:line, neither time
+    /// nor level (only the target), `.pretty()` with file:line after the target and
+    /// with only the `on THREAD` line.
+    @Test func combinedBuilderOptionsGiveTheirEvents() {
+        let name = "tracing-combinations.log"
+        let i = EnvelopeFixtures.path(name)
+        let (events, summary) = EnvelopeFixtures.scan(name)
+        EngineFixtures.expectSameEvents(events, [
+            ev(i, 1, .saturation, "2025-10-14T10:20:01.000001Z", "WARN", channel: "pgmq_notifications",
+               raw: "pgmq_notify_listener", usage: 83.1, capacity: 10000),
+            ev(i, 2, .saturation, "2025-10-14T10:20:02.000002Z", "WARN", channel: "pgmq_notifications",
+               raw: "pgmq_notify_listener", usage: 84.1, capacity: 10000),
+            ev(i, 3, .ffiBackpressure, "2025-10-14T10:20:03.000003Z", "ERROR", channel: "ruby_ffi"),
+            ev(i, 4, .saturation, nil, "WARN", channel: "pgmq_notifications", raw: "pgmq_notify_listener",
+               usage: 97, capacity: 10000),
+            ev(i, 5, .channelInit, "2025-10-14T10:20:05.000005Z", nil, channel: "worker_command",
+               raw: "worker_command_channel", capacity: 2000, component: "worker"),
+            ev(i, 6, .droppedEvent, nil, nil, channel: "event_publisher", eventType: "step.failed"),
+            ev(i, 7, .slowHandler, "2025-10-14T10:20:07.000007Z", nil, seconds: 2.5),
+            ev(i, 8, .ffiBackpressure, "2025-10-14T10:20:08.000008Z", "ERROR", channel: "ruby_ffi"),
+            ev(i, 11, .saturation, "2025-10-14T10:20:09.000009Z", "WARN", channel: "pgmq_notifications",
+               raw: "pgmq_notify_listener", usage: 88, capacity: 10000),
+        ], name)
+        #expect(summary.lines == 13)
+    }
 }

@@ -74,4 +74,19 @@ import Testing
                raw: "pgmq_notify_listener", usage: 91.5, capacity: 10000),
         ], "docker-json-split-literal.log")
     }
+
+    /// stdout and stderr both in the middle of a split line at once, in Docker
+    /// json-file and in a CRI file: each piece joins its own stream's line.
+    @Test(arguments: [("docker-json-both-streams.log", "2025-10-14T05:30:00"), ("cri-both-streams.log", "2025-10-14T05:40:00")])
+    func bothStreamsSplitAtOnceJoinPerStream(name: String, second: String) {
+        let i = EnvelopeFixtures.path(name)
+        let (events, summary) = EnvelopeFixtures.scan(name)
+        EngineFixtures.expectSameEvents(events, [
+            ev(i, 1, .saturation, "\(second).000001Z", "WARN", channel: "orchestration_command",
+               raw: "orchestration_command_channel", usage: 86, capacity: 5000),
+            ev(i, 2, .full, "\(second).000002Z", "ERROR", channel: "event_publisher", raw: "event_publisher_queue",
+               action: "dropped", count: 2),
+        ], name)
+        #expect(summary.lines == 4)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LogScan
 
@@ -46,5 +47,18 @@ import Testing
             "kubectl prefix › tracing full": 1, "journald json › tracing full": 1, "loki › tracing full": 1,
         ])
         #expect(summary.recognisedLines == 10)
+    }
+
+    /// Piped in (`kubectl logs … | tasker-logscan events`), the mixed file gives the
+    /// same events as read from its path, named `-`.
+    @Test func standardInputGivesTheSameEventsAsThePath() throws {
+        let path = EnvelopeFixtures.relative(Self.name)
+        let fromPath = try CLIRunner.run(["events", path])
+        let fromStdin = try CLIRunner.run(["events"], stdin: Data(try EngineFixtures.bytes("envelopes/\(Self.name)")))
+        #expect(fromPath.status == 0)
+        #expect(fromStdin.status == 0)
+        let lines = fromPath.stdout.split(separator: "\n")
+        #expect(lines.count == 9)
+        #expect(fromStdin.stdout == fromPath.stdout.replacingOccurrences(of: #""input":"\#(path)""#, with: #""input":"-""#))
     }
 }

@@ -23,7 +23,8 @@ final class ZstdDecoder: StreamDecoder {
             return DecodeStep(consumed: inBuffer.pos, produced: outBuffer.pos, error: String(cString: ZSTD_getErrorName(rc)))
         }
         // 0: a frame is done and flushed; the next byte starts another frame or ends the file.
-        atBoundary = rc == 0
+        // A call that moved nothing (the last one, with no input left) says nothing new.
+        if inBuffer.pos > 0 || outBuffer.pos > 0 { atBoundary = rc == 0 }
         return DecodeStep(consumed: inBuffer.pos, produced: outBuffer.pos)
     }
 }

@@ -69,8 +69,10 @@ final class LineParser {
         guard let (ts, used) = TimestampParser.parse(line), used < line.count, line[used] == 0x20 else { return }
         let rest = line.dropFirst(used + 1)
         let trimmed = rest.trimmingLeadingSpaces
-        // A timestamp followed by a level is the line's own (tracing's full format).
-        if LineParser.levelLength(trimmed) != nil { return }
+        // A timestamp followed by a level is the line's own (tracing's full format), and
+        // so is one followed by a thread id or a target (`.with_level(false)`).
+        if LineParser.levelLength(trimmed) != nil || trimmed.hasPrefix("ThreadId(")
+            || LineParser.headerElement(trimmed).hasModuleSeparator { return }
         if let (labels, after) = LineParser.lokiLabels(rest) {
             if let pod = LineParser.lokiSource(labels) { source = pod }
             outer = ts
@@ -489,11 +491,12 @@ final class LineParser {
         }
     }
 
-    /// Length of `key` when `s[at...]` starts with `key: ` (an identifier, dots allowed).
+    /// Length of `key` when `s[at...]` starts with `key: ` (a Rust field name: lower
+    /// case or `_` first, dots allowed), so that `CRITICAL: Channel …` stays a message.
     private static func prettyKeyLength(_ s: ByteSlice, at: Int) -> Int? {
         guard at < s.count else { return nil }
         let c0 = s[at]
-        guard (c0 >= UInt8(ascii: "a") && c0 <= UInt8(ascii: "z")) || (c0 >= UInt8(ascii: "A") && c0 <= UInt8(ascii: "Z")) || c0 == UInt8(ascii: "_") else {
+        guard (c0 >= UInt8(ascii: "a") && c0 <= UInt8(ascii: "z")) || c0 == UInt8(ascii: "_") else {
             return nil
         }
         var i = at + 1

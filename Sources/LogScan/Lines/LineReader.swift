@@ -15,14 +15,31 @@ final class LineReader {
         parser = LineParser(workspace: workspace)
     }
 
+    /// What `read` found on one line.
+    struct Reading {
+        var shape = LineShape()
+        var timestamp: Timestamp?
+        /// The line is a piece of a longer one (CRI `P`, a Docker entry without `\n`),
+        /// continued on `stream`'s next line.
+        var isPartial = false
+        /// 0 stdout, 1 stderr; meaningful for CRI and Docker lines.
+        var stream = 0
+    }
+
     /// The shape and timestamp of `raw` (no line end; a trailing `\r` is dropped).
-    func read(_ raw: ByteSlice) -> (shape: LineShape, timestamp: Timestamp?) {
-        guard raw.count <= maxLineLength else { return (LineShape(), nil) }
+    func read(_ raw: ByteSlice) -> Reading {
+        guard raw.count <= maxLineLength else { return Reading() }
         let line = raw.withoutCarriageReturn
         let outer = OuterEnvelope.peel(line, workspace: workspace)
-        if outer.unreadable { return (LineShape(envelopes: outer.envelope), outer.timestamp) }
+        var reading = Reading(timestamp: outer.timestamp, isPartial: outer.isPartial, stream: outer.stream)
+        if outer.unreadable {
+            reading.shape = LineShape(envelopes: outer.envelope)
+            return reading
+        }
         _ = parser.parse(outer.content, outerTimestamp: outer.timestamp, outerSource: outer.source,
                          envelopes: outer.envelope, shapeOnly: true)
-        return (parser.shape, parser.timestamp)
+        reading.shape = parser.shape
+        reading.timestamp = parser.timestamp
+        return reading
     }
 }

@@ -32,7 +32,8 @@ enum ReportHeaderText {
 
     /// `99.8% recognised: cri › tracing full 99.6%, cri › tracing json 0.2%` (the three largest shapes).
     static func recognition(_ i: InputSummary) -> String {
-        let shapes = i.shapes.filter { $0.key != LineShape().name && $0.value > 0 }
+        let shapes = i.census.estimate(lines: i.lines).filter { $0.key.format != .unknown && $0.value > 0 }
+            .map { (key: $0.key.name, value: $0.value) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         let recognised = shapes.reduce(0) { $0 + $1.value }
         guard recognised > 0 else { return "nothing recognised" }

@@ -20,6 +20,8 @@ final class InputScanner {
     /// line, or from the first CRI line the prefilter picks on.
     private var prefilter: LiteralPrefilter
     private var usingCRIPrefilter = false
+    /// The input holds Docker json-file entries: long lines are looked at (`countLines`).
+    private var dockerInput = false
     /// How many of the input's first lines are still to be looked at for the CRI
     /// format (counted in lines, so the decision does not depend on read sizes).
     private var formatSearchBudget = 0
@@ -44,6 +46,8 @@ final class InputScanner {
     private var lastLineTimestamp: Timestamp?
     private var events: Int64 = 0
     private var census = ShapeCensus()
+    /// The shape of the first piece of a split line, per stream, while the census counts exactly.
+    private var censusPieces: [LineShape?] = [nil, nil]
     /// Input offset of `buffer[0]` (the source's first byte is at `startOffset`).
     private var base: Int64 = 0
     /// The next input offset whose line the census samples.
@@ -88,12 +92,14 @@ final class InputScanner {
         lastLineTimestamp = nil
         events = 0
         census = ShapeCensus()
+        censusPieces = [nil, nil]
         binary = false
         firstLine = []
         firstLineDone = false
         activeJoins = 0
         prefilter = messagePrefilter
         usingCRIPrefilter = false
+        dockerInput = false
         formatSearchBudget = InputScanner.timestampSearchLines * 8
         // Samples at the multiples of the stride past the exactly counted start.
         let stride = ShapeCensus.sampleStride
@@ -230,7 +236,9 @@ final class InputScanner {
         while formatSearchBudget > 0, pos < to {
             let end = lineEnd(after: pos, to: to)
             formatSearchBudget -= 1
-            if CRIPrefix.parse(ByteSlice(buffer + pos, end - pos).withoutCarriageReturn) != nil {
+            let line = ByteSlice(buffer + pos, end - pos)
+            if line.hasPrefix(#"{"log":""#) { dockerInput = true }
+            if CRIPrefix.parse(line.withoutCarriageReturn) != nil {
                 useCRIPrefilter()
                 formatSearchBudget = 0
                 return
@@ -252,9 +260,14 @@ final class InputScanner {
         var pos = from
         while pos < to, base + Int64(pos) < ShapeCensus.exactBytes {
             let end = lineEnd(after: pos, to: to)
-            let (shape, ts) = reader.read(ByteSlice(buffer + pos, end - pos))
+            let reading = reader.read(ByteSlice(buffer + pos, end - pos))
+            // A piece continuing a split line counts as the line it continues.
+            let container = reading.shape.envelopes.contains(.cri) || reading.shape.envelopes.contains(.dockerJSON)
+            var shape = reading.shape
+            if container, let first = censusPieces[reading.stream] { shape = first }
+            if container { censusPieces[reading.stream] = reading.isPartial ? shape : nil }
             census.countExact(shape)
-            note(ts)
+            note(reading.timestamp)
             pos = end + 1
         }
     }
@@ -269,9 +282,9 @@ final class InputScanner {
             let start = memrchr(buffer + from, 0x0A, at - from).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer) + 1 } ?? from
             guard base + Int64(start) >= ShapeCensus.exactBytes else { continue }
             let end = lineEnd(after: at, to: to)
-            let (shape, ts) = reader.read(ByteSlice(buffer + start, end - start))
-            census.countSample(shape, length: end - start + 1)
-            note(ts)
+            let reading = reader.read(ByteSlice(buffer + start, end - start))
+            census.countSample(reading.shape, length: end - start + 1)
+            note(reading.timestamp)
         }
     }
 
@@ -300,14 +313,42 @@ final class InputScanner {
         if latest.map({ ts > $0 }) ?? true { latest = ts }
     }
 
+    /// Counts the lines of `[from, to)`, which the prefilter found no literal in. In a
+    /// Docker json-file input, a line longer than Docker's 16 KiB piece may be the first
+    /// piece of a split line whose literal is in a later piece: those are looked at.
     private func countLines(from: Int, to: Int) {
         guard to > from else { return }
-        let (newlines, mayHaveLongLine) = NewlineCounter.count(buffer, from: from, to: to, longerThan: options.maxLineLength)
-        lines += Int64(newlines)
-        if mayHaveLongLine {
+        let threshold = dockerInput ? min(options.maxLineLength, InputScanner.dockerPieceBytes) : options.maxLineLength
+        let (newlines, mayHaveLongLine) = NewlineCounter.count(buffer, from: from, to: to, longerThan: threshold)
+        guard mayHaveLongLine else {
+            lines += Int64(newlines)
+            return
+        }
+        guard dockerInput else {
+            lines += Int64(newlines)
             overlong += Int64(NewlineCounter.longLines(buffer, from: from, to: to, longerThan: options.maxLineLength))
+            return
+        }
+        var pos = from
+        while pos < to {
+            if activeJoins > 0 {
+                pos = scanLineWhileJoining(at: pos, to: to)
+                continue
+            }
+            let end = lineEnd(after: pos, to: to)
+            lines += 1
+            let length = end - pos
+            if length > options.maxLineLength {
+                overlong += 1
+            } else if length > threshold {
+                processLine(ByteSlice(buffer + pos, length), number: Int(lines))
+            }
+            pos = end + 1
         }
     }
+
+    /// Docker's json-file driver splits a line into entries of 16 KiB of `log`.
+    static let dockerPieceBytes = 16 * 1024
 
     /// A line the prefilter picked: `[from, to)` without its newline.
     private func candidateLine(from: Int, to: Int) {
@@ -355,8 +396,8 @@ final class InputScanner {
             if !outer.unreadable { recognise(outer, content: outer.content, number: number) }
             return
         }
-        // A CRI line further in: from here on, look for partial lines too.
-        if outer.envelope == .cri { useCRIPrefilter() }
+        // A CRI or Docker line further in: from here on, look for partial lines too.
+        if outer.envelope == .cri { useCRIPrefilter() } else { dockerInput = true }
         let s = outer.stream
         if outer.isPartial {
             if !joins[s].active {

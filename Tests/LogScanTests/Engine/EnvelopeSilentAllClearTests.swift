@@ -81,7 +81,7 @@ import Testing
         #expect(result.stderr == "tasker-logscan: \(path): no tasker log lines recognised (first line: \(try Self.preview("docker-json-not-tasker.log")))\n")
     }
 
-    @Test(.disabled("engine: the header says `100% recognised: docker json-file › unknown` for a Docker file of nginx lines; envelope-only shapes (`… › unknown`) are not recognised lines"))
+    @Test
     func theHeaderOfADockerEnvelopeAroundNonTaskerLinesSaysNothingRecognised() throws {
         let line = try EnvelopeFixtures.headerLine(for: "docker-json-not-tasker.log", ["--fail-on", "never"])
         #expect(line.contains("2 lines, nothing recognised"), "\(line)")

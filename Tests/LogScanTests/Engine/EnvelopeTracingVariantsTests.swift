@@ -43,7 +43,7 @@ import Testing
         ], "tracing-variants.log lines 8-24")
     }
 
-    @Test(.disabled("engine: a .pretty() message that starts with `CRITICAL: ` is split as a field `CRITICAL: Channel critically full…` (pretty key at offset 0), so the saturation event at line 7 is lost"))
+    @Test
     func aPrettyCriticalLineGivesItsSaturationEvent() {
         EngineFixtures.expectSameEvents(Self.events(lines: 7...7), [
             ev(Self.input, 7, .saturation, "2025-10-14T10:00:06.000006Z", "WARN",
@@ -69,7 +69,7 @@ import Testing
         #expect(summary.recognisedLines == 25)
     }
 
-    @Test(.disabled("engine: a `.with_level(false)` line (`TS ThreadId(07) target: message`) is counted as `timestamps › tracing full`, as if kubectl/docker --timestamps had wrapped it; it is plain tracing full"))
+    @Test
     func aLineWithoutLevelIsPlainTracingFull() {
         let (_, summary) = EnvelopeFixtures.scan(Self.name)
         #expect(summary.shapes == ["tracing full": 7, "tracing pretty": 13, "blank": 5])

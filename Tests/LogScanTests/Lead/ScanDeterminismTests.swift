@@ -90,7 +90,7 @@ import Testing
         let (reference, referenceSummary) = Self.scan(url.path, ScanOptions())
         #expect(reference.filter { $0.kind == .saturation }.count == 600)
         #expect(reference.filter { $0.kind == .droppedEvent }.count == 600)
-        #expect(referenceSummary.shapes == ["docker json-file › tracing full": 3000, "docker json-file › unknown": 1200])
+        #expect(referenceSummary.shapes == ["docker json-file › tracing full": 3600, "docker json-file › unknown": 600])
         for threads in [2, 3] {
             for chunk: Int64 in [1, 977, 10_000] {
                 let (events, summary) = Self.scan(url.path, ScanOptions(threads: threads, parallelChunkBytes: chunk))

@@ -9,10 +9,14 @@ final class FileByteSource: ByteSource {
     /// The descriptor, for ranged parallel reads of a regular file.
     let fd: Int32
     private let ownsDescriptor: Bool
+    /// A regular file's size when opened: ending before it means it was truncated.
+    private let sizeAtOpen: Int64?
 
     private init(fd: Int32, ownsDescriptor: Bool) {
         self.fd = fd
         self.ownsDescriptor = ownsDescriptor
+        var st = stat()
+        sizeAtOpen = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int64(st.st_size) : nil
     }
 
     deinit {
@@ -72,13 +76,16 @@ final class FileByteSource: ByteSource {
         }
     }
 
-    /// At the end of a regular file: a file now shorter than where we are was
-    /// truncated under us, and the lines written after that point are lost to us.
+    /// At the end of a regular file: a file now shorter than where we are, or one that
+    /// ended before the size it had when opened, was truncated under us (ahead of the
+    /// reader too, as a parallel scan's ranges notice), and lines are lost to us.
     private func checkNotTruncated() throws(InputError) {
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return }
-        let offset = lseek(fd, 0, SEEK_CUR)
-        if offset > st.st_size { throw InputError.truncated(size: Int64(st.st_size), read: Int64(offset)) }
+        let offset = Int64(lseek(fd, 0, SEEK_CUR))
+        if offset > Int64(st.st_size) || sizeAtOpen.map({ offset < $0 }) == true {
+            throw InputError.truncated(size: Int64(st.st_size), read: offset)
+        }
     }
 
     /// A non-blocking descriptor (a terminal or pipe set O_NONBLOCK by someone

@@ -172,6 +172,23 @@ import Glibc
         #expect(summary.error == "file was truncated while being read (now 0 bytes; reading had reached byte \(readBytes))")
     }
 
+    /// Truncated to a size the reader has not reached yet: one thread notices it at the
+    /// early end of the file, as the ranges of a parallel scan do (issue 16).
+    @Test func aFileTruncatedAheadOfTheReaderIsReportedWithOneThread() throws {
+        let (url, _) = try Self.truncationFixture()
+        defer { try? FileManager.default.removeItem(at: url) }
+        var truncated = false
+        let options = ScanOptions(bufferSize: 64 * 1024, threads: 1)
+        let summary = LogScanner(options: options).scan(.path(url.path)) { _ in
+            if !truncated {
+                truncated = true
+                _ = truncate(url.path, 150_000)
+            }
+        }
+        #expect(summary.bytes == 150_000)
+        #expect(summary.error == "file was truncated while being read (now 150000 bytes; reading had reached byte 150000)")
+    }
+
     /// The line cut by the truncation is damaged: it may not give an event
     /// (here it would be a saturation at 9% instead of 91.5%).
     @Test

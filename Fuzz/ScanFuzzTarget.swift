@@ -2,7 +2,7 @@
 //
 // Compiled by `scripts/fuzz` into one module with all of Sources/LogScan (the
 // harness uses internal types), with `-sanitize=fuzzer,address`. Each input is
-// one log file's bytes, plain or gzip. Besides "no crash, no ASan report" it checks:
+// one log file's bytes, plain or compressed. Besides "no crash, no ASan report" it checks:
 //
 // 1. Every event's fields obey the recogniser's rules (docs/ROBUSTNESS.md).
 // 2. Lines and bytes are counted exactly (for gzip: of the inflated text).
@@ -96,9 +96,13 @@ func directEvents(_ bytes: UnsafeBufferPointer<UInt8>) -> [Event]? {
         let raw = ByteSlice(base + start, end - start)
         let line = raw.withoutCarriageReturn
         checkTimestamp(line)
-        // A CRI line may start or end a join: the scanner's state decides, so no direct oracle.
+        // A CRI or Docker line may start or end a join: the scanner's state decides, so no direct oracle.
         if CRIPrefix.parse(line) != nil { return nil }
-        if raw.count <= fuzzLineLimit, directParser.parse(line, outerTimestamp: nil),
+        let outer = OuterEnvelope.peel(line, workspace: directWorkspace)
+        if outer.envelope == .dockerJSON { return nil }
+        if raw.count <= fuzzLineLimit, !outer.unreadable,
+           directParser.parse(outer.content, outerTimestamp: outer.timestamp, outerSource: outer.source,
+                              envelopes: outer.envelope),
            let event = directRecognizer.recognise(directParser, input: "fuzz", line: number) {
             events.append(event)
         }
@@ -151,15 +155,14 @@ func criDecisionDependsOnReads(_ text: [UInt8]) -> Bool {
     return result ?? false
 }
 
-/// The text a gzip input decompresses to (up to 16 MiB), read as the scanner reads it.
+/// The text a compressed input decompresses to (up to 16 MiB), read as the scanner reads it.
 func inflated(_ bytes: [UInt8]) -> [UInt8] {
-    guard let gzip = try? GzipByteSource(source: MemoryByteSource(bytes), prefix: UnsafeRawBufferPointer(start: nil, count: 0)) else {
-        return []
-    }
+    var summary = InputSummary(name: "fuzz")
+    guard let source = try? LogScanner.decompressing(MemoryByteSource(bytes), summary: &summary) else { return [] }
     var text: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 4096)
     while text.count < 16 << 20 {
-        let n = (try? chunk.withUnsafeMutableBytes { try gzip.read(into: $0.baseAddress!, count: $0.count) }) ?? 0
+        let n = (try? chunk.withUnsafeMutableBytes { try source.read(into: $0.baseAddress!, count: $0.count) }) ?? 0
         if n == 0 { break }
         text += chunk[0..<n]
     }
@@ -192,7 +195,11 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let expectedLines = Int64(newlines + (text.last.map { $0 == 0x0A ? 0 : 1 } ?? 0))
     if summary.lines != expectedLines { fuzzFailure("\(summary.lines) lines counted, \(expectedLines) in the input") }
     if summary.bytes != Int64(text.count) { fuzzFailure("\(summary.bytes) bytes counted, \(text.count) in the input") }
-    if !summary.compressed, let error = summary.error { fuzzFailure("error on plain input: \(error)") }
+    // Plain input never fails to be read; one with no tasker line says so (SPEC §1).
+    if !summary.compressed, let error = summary.error, !summary.nothingRecognised {
+        fuzzFailure("error on plain input: \(error)")
+    }
+    if summary.nothingRecognised && summary.error == nil { fuzzFailure("nothing recognised, and no error says so") }
 
     var unchecked = linesHoldingEscape(text)
     // A last line cut by a read error (damaged gzip) is counted but gives no event.

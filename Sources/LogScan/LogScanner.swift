@@ -116,7 +116,7 @@ public final class LogScanner {
     /// Compression is recognised by its magic bytes, not by the file name. A
     /// compression that cannot be read is scanned as it is (binary: nothing is
     /// recognised) and named in the "not recognised" message.
-    private static func decompressing(_ source: ByteSource, summary: inout InputSummary) throws(InputError) -> ByteSource {
+    static func decompressing(_ source: ByteSource, summary: inout InputSummary) throws(InputError) -> ByteSource {
         let magic = UnsafeMutableRawPointer.allocate(byteCount: CompressionFormat.magicLength, alignment: 1)
         defer { magic.deallocate() }
         var got = 0

@@ -20,18 +20,18 @@ function __tasker-logscan_parse_tokens -S
     set -l unparsed_tokens (__tasker-logscan_tokens -pc)
     switch $unparsed_tokens[1]
     case 'tasker-logscan'
-        __tasker-logscan_parse_subcommand 0 'h/help'
+        __tasker-logscan_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'report'
-            __tasker-logscan_parse_subcommand -r 1 'threads=' 'format=' 'json' 'window=' 'episode-gap=' 'since=' 'until=' 'env=' 'config=' 'target-usage=' 'channel=+' 'fail-on=' 'color=' 'progress=' 'follow' 'h/help'
+            __tasker-logscan_parse_subcommand -r 1 'threads=' 'format=' 'json' 'window=' 'episode-gap=' 'since=' 'until=' 'env=' 'config=' 'target-usage=' 'channel=+' 'baseline=' 'label=+' 'fail-on=' 'color=' 'progress=' 'follow' 'version' 'h/help'
         case 'events'
-            __tasker-logscan_parse_subcommand -r 1 'threads=' 'h/help'
+            __tasker-logscan_parse_subcommand -r 1 'threads=' 'version' 'h/help'
         case 'check-config'
-            __tasker-logscan_parse_subcommand 1 'env=' 'h/help'
+            __tasker-logscan_parse_subcommand 1 'env=' 'version' 'h/help'
         case 'size'
-            __tasker-logscan_parse_subcommand 0 'rate=' 'latency=' 'safety=' 'env=' 'h/help'
+            __tasker-logscan_parse_subcommand 0 'rate=' 'latency=' 'safety=' 'env=' 'version' 'h/help'
         case 'help'
-            __tasker-logscan_parse_subcommand -r 1 
+            __tasker-logscan_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -85,34 +85,44 @@ function __tasker-logscan_custom_completion
 end
 
 complete -c 'tasker-logscan' -f
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan" version' -l 'version' -d 'Show the version.'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_positional "tasker-logscan" -eq 1' -fa 'report' -d 'Diagnose channel saturation, bursts, backpressure and drops, as the runbook does (default).'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_positional "tasker-logscan" -eq 1' -fa 'events' -d 'Print every recognised channel event as JSON Lines (for jq and tests).'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_positional "tasker-logscan" -eq 1' -fa 'check-config' -d 'Show a tasker config tree\'s channel capacities per environment and lint it.'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_positional "tasker-logscan" -eq 1' -fa 'size' -d 'Compute a channel buffer size with the runbook\'s sizing formula.'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_positional "tasker-logscan" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_positional "tasker-logscan report" -ge 1' -F
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" threads' -l 'threads' -d 'Scanning threads for large files.' -rfka ''
-complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" format' -l 'format' -d 'Output format: text, json, markdown (wiki page, chat post) or prometheus (node_exporter textfile).' -rfka 'text json markdown prometheus'
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" format' -l 'format' -d 'Output format: text, json, markdown (wiki page, pull request comment), summary (12 lines for chat or cron mail) or prometheus (node_exporter textfile).' -rfka 'text json markdown summary prometheus'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" json' -l 'json' -d 'Same as --format json.'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" window' -l 'window' -d 'Aggregation window, as the runbook\'s [5m] rates.' -rfka ''
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" episode-gap' -l 'episode-gap' -d 'Events further apart than this start a new episode.' -rfka ''
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" since' -l 'since' -d 'Only events at or after this RFC 3339 instant, or this long before the newest event (24h, 90m).' -rfka ''
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" until' -l 'until' -d 'Only events at or before this RFC 3339 instant, or this long before the newest event.' -rfka ''
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" env' -l 'env' -d 'Tasker environment for capacities and the TOML to edit (default: $TASKER_ENV, else production).' -rfka ''
-complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" config' -l 'config' -d 'Tasker config root holding base/ and environments/ (default: config/tasker when present).' -rfka ''
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" config' -l 'config' -d 'Tasker config root holding base/ and environments/ (default: config/tasker when present).' -rfa '(__tasker-logscan_complete_directories)'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" target-usage' -l 'target-usage' -d 'Usage the resize formula aims for, in percent.' -rfka ''
-complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report"' -l 'channel' -d 'Report only this channel (repeatable; runbook or raw name).' -rfka ''
-complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" fail-on' -l 'fail-on' -d 'Exit 1 when a finding at or above this severity exists: info, warning, critical, never.' -rfka ''
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report"' -l 'channel' -d 'Report only these channels (repeatable or comma-separated; runbook or raw names).' -rfka ''
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" baseline' -l 'baseline' -d 'An earlier JSON report: its findings are known, shown as a count, and do not count for --fail-on.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report"' -l 'label' -d 'A constant label for every Prometheus sample (repeatable), e.g. cluster=eu1.' -rfka ''
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" fail-on' -l 'fail-on' -d 'Exit 1 when a finding at or above this severity exists: info, warning, critical, never.' -rfka 'info warning critical never'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" color' -l 'color' -d 'Colour: auto (terminal only, never with NO_COLOR), always, never.' -rfka 'auto always never'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" progress' -l 'progress' -d 'Progress on stderr: auto (terminal, inputs taking over half a second), always, never.' -rfka 'auto always never'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" follow' -l 'follow' -d 'Keep reading a growing FILE (surviving rotation) or standard input, print each finding as its window closes, and the summary on Ctrl-C.'
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" version' -l 'version' -d 'Show the version.'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan report" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_positional "tasker-logscan events" -ge 1' -F
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan events" threads' -l 'threads' -d 'Scanning threads for large files.' -rfka ''
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan events" version' -l 'version' -d 'Show the version.'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan events" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan check-config" env' -l 'env' -d 'Show and lint only base/ and this environment.' -rfka ''
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan check-config" version' -l 'version' -d 'Show the version.'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan check-config" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan size" rate' -l 'rate' -d 'Peak message rate: 500/s, 30000/min, 1800000/h or 500 (per second).' -rfka ''
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan size" latency' -l 'latency' -d 'Average consumer processing time: 10ms, 0.01s, 2s, 500us.' -rfka ''
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan size" safety' -l 'safety' -d 'Safety factor for bursts (runbook: 2-5).' -rfka ''
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan size" env' -l 'env' -d 'Advise for this environment only (test, development, production).' -rfka ''
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan size" version' -l 'version' -d 'Show the version.'
 complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan size" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tasker-logscan' -n '__tasker-logscan_should_offer_completions_for_flags_or_options "tasker-logscan help" version' -l 'version' -d 'Show the version.'

@@ -10,6 +10,7 @@ enum AllChannelsSaturatedDiagnosis {
         var peakPerMinute = 0
         var minute = Int64.min
         var inMinute = 0
+        var sources: [Int32: Int] = [:]
 
         init(start: Int64) { self.start = start }
 
@@ -25,6 +26,7 @@ enum AllChannelsSaturatedDiagnosis {
             if record.isDrop { stats.drops += 1 }
             channels[record.channel] = stats
             events += 1
+            if record.source != EventRecord.none { sources[record.source, default: 0] += 1 }
             // The most events in one UTC minute, as `AnalysisContext.peakPerMinute` counts them.
             let m = record.timestamp.minuteStart.nanoseconds
             if m == minute {
@@ -70,6 +72,7 @@ enum AllChannelsSaturatedDiagnosis {
         return DraftFinding(Finding(id: .allChannelsSaturated, severity: .critical, channel: nil,
                                     summary: summary, start: from, end: to,
                                     evidence: .allChannelsSaturated(evidence),
-                                    recommendation: Recommendation(text: advice)))
+                                    recommendation: Recommendation(text: advice),
+                                    sources: context.sourceCounts(window.sources)))
     }
 }

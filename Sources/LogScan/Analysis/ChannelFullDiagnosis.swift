@@ -25,6 +25,6 @@ enum ChannelFullDiagnosis {
         let advice = "Review backpressure handling; consider a capacity increase if overflow events recur."
         return DraftFinding(Finding(id: .channelFull, severity: .info, channel: channel, summary: summary,
                                     start: start, end: end, evidence: .full(evidence),
-                                    recommendation: Recommendation(text: advice)))
+                                    recommendation: Recommendation(text: advice), sources: context.sources(remaining)))
     }
 }

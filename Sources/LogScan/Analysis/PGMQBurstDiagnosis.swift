@@ -12,7 +12,7 @@ enum PGMQBurstDiagnosis {
         // The latest at or before the start explains it best; else the first one during it.
         let chosen = candidates.last { context.records[$0].time <= startTime } ?? candidates.first
         let bulk = chosen.map(context.bulkTaskCreation)
-        let capacity = context.capacity(of: episode.channel)
+        let capacity = context.capacity(of: episode.channel, at: episode.start)
         let hasProductionSize = (capacity ?? 0) >= RunbookThresholds.pgmqProductionSize
         let severity: Severity = bulk != nil && hasProductionSize ? .info : .warning
         let evidence = BurstEvidence(
@@ -43,7 +43,7 @@ enum PGMQBurstDiagnosis {
         }
         let finding = Finding(id: .pgmqNotificationBurst, severity: severity, channel: episode.channel,
                               summary: summary, start: episode.start, end: episode.end, evidence: .burst(evidence),
-                              recommendation: Recommendation(text: advice))
+                              recommendation: Recommendation(text: advice), sources: context.sources(episode.events))
         return DraftFinding(finding, resize: resize)
     }
 }

@@ -3,7 +3,7 @@ enum SaturationDiagnosis {
     static func diagnose(_ episode: SaturationEpisode, context: AnalysisContext) -> DraftFinding {
         let channel = episode.channel
         let severity = episode.severity
-        let capacity = context.capacity(of: channel)
+        let capacity = context.capacity(of: channel, at: episode.start)
         // Slow handlers only explain saturation of the channel they consume (ruby_ffi).
         let slow = channel == "ruby_ffi"
             ? context.slowHandlers(near: episode.start.nanoseconds, episode.end.nanoseconds)
@@ -62,7 +62,7 @@ enum SaturationDiagnosis {
 
         let finding = Finding(id: .channelSaturation, severity: severity, channel: channel, summary: summary,
                               start: episode.start, end: episode.end, evidence: .saturation(evidence),
-                              recommendation: Recommendation(text: advice))
+                              recommendation: Recommendation(text: advice), sources: context.sources(episode.events))
         return DraftFinding(finding, resize: resize)
     }
 }

@@ -202,10 +202,11 @@ struct ReportCommand: ParsableCommand {
             guard targetUsage > 0, targetUsage < 100 else {
                 throw OptionValueError("--target-usage \(ReportNumber.format(targetUsage)): must be between 0 and 100 (exclusive), e.g. 70")
             }
-            let channels = channel.flatMap { $0.split(separator: ",") }.map { String($0).trimmingSpaces }
-            if let empty = channel.first(where: { $0.split(separator: ",").map { String($0).trimmingSpaces }.contains("") || $0.isEmpty }) {
-                throw OptionValueError("--channel \(empty): empty channel name")
+            let names = channel.map { value in value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } }
+            if let empty = names.firstIndex(where: { $0.contains("") }) {
+                throw OptionValueError("--channel \(channel[empty]): empty channel name")
             }
+            let channels = names.flatMap { $0 }
             var options = AnalysisOptions(
                 window: try TimeBound.duration(option: "--window", window),
                 episodeGap: try TimeBound.duration(option: "--episode-gap", episodeGap),

@@ -13,6 +13,9 @@ public struct Baseline: Sendable {
         /// Ongoing at the baseline's input end (`evidence.recovered == false`).
         var ongoing: Bool
         var summary: String
+        /// What identifies a finding about a configuration rather than a span of events:
+        /// the capacities of a `config_drift`, the table of a `config_prefix`.
+        var detail: String?
     }
 
     /// The file as given.
@@ -58,7 +61,8 @@ public struct Baseline: Sendable {
             let sources = evidence["sources"] as? [[String: Any]] ?? []
             return Entry(id: id, channel: f["channel"] as? String, source: sources.first?["source"] as? String,
                          start: (f["start"] as? String).flatMap(TimeBound.parseInstant),
-                         ongoing: evidence["recovered"] as? Bool == false, summary: f["summary"] as? String ?? "")
+                         ongoing: evidence["recovered"] as? Bool == false, summary: f["summary"] as? String ?? "",
+                         detail: detail(id: id, evidence))
         }
         let range = root["time_range"] as? [String: Any]
         let gapSeconds = (root["episode_gap_seconds"] as? NSNumber)?.doubleValue ?? 300
@@ -67,12 +71,33 @@ public struct Baseline: Sendable {
                         inputEnd: (range?["last"] as? String).flatMap(TimeBound.parseInstant), episodeGap: gap)
     }
 
+    /// The `detail` of a finding read back from its JSON evidence.
+    private static func detail(id: String, _ evidence: [String: Any]) -> String? {
+        func number(_ key: String) -> String { (evidence[key] as? NSNumber).map { "\($0.int64Value)" } ?? "?" }
+        switch id {
+        case FindingID.configDrift.rawValue: return number("logs_capacity") + "/" + number("expected_capacity")
+        case FindingID.configPrefix.rawValue: return "\(evidence["file"] as? String ?? "?"):" + number("line")
+        default: return nil
+        }
+    }
+
+    /// The `detail` of a finding of tonight's run, as `detail(id:_:)` reads it from JSON.
+    static func detail(_ f: Finding) -> String? {
+        switch f.evidence {
+        case .drift(let d): "\(d.logsCapacity)/\(d.expectedCapacity)"
+        case .prefix(let p): "\(p.file):\(p.line)"
+        default: nil
+        }
+    }
+
     /// Same id, channel and source, and the same start (±1 s); or, when the baseline's
     /// finding was ongoing at its input end, a start at most one episode gap after that end.
     public func isKnown(_ f: Finding) -> Bool {
         let second: Int64 = 1_000_000_000
         return entries.contains { b in
             guard b.id == f.id.rawValue, b.channel == f.channel, b.source == f.sources.first?.source else { return false }
+            // A finding about the configuration is the same while its values are: its time is that of the latest line.
+            if let detail = b.detail { return detail == Self.detail(f) }
             guard let start = f.start?.nanoseconds, let known = b.start?.nanoseconds else {
                 return f.start == nil && b.start == nil && b.summary == f.summary
             }

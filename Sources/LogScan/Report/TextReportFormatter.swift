@@ -132,7 +132,7 @@ public struct TextReportFormatter: ReportFormatter {
                 out += block.body(entry.finding)
                 guard !entry.others.isEmpty else { continue }
                 out += wrap("\(entry.others.count) more \(entry.finding.id.rawValue) findings on \(FindingTextBlock.subject(entry.finding)):", indent: 4)
-                for other in entry.others { out += wrap(FindingGroups.oneLine(other), indent: 6) }
+                for other in entry.others { out += aligned(FindingGroups.oneLine(other), indent: 6) }
             }
         }
     }
@@ -158,27 +158,52 @@ public struct TextReportFormatter: ReportFormatter {
         guard !r.bulkTaskCreations.isEmpty || !bursts.isEmpty else { return }
         out.append("")
         out.append(style.heading("Bulk task creations and PGMQ bursts"))
-        for bulk in r.bulkTaskCreations {
-            var line = "\(TimeText.seconds(bulk.at))  " + Self.right(bulk.count.map { "\($0) tasks" } ?? "? tasks", 11) + "  "
+        // A day of logs holds dozens: the first rows, then counts (the JSON lists every one).
+        let shown = r.bulkTaskCreations.count <= Self.bulkRows ? r.bulkTaskCreations.count : Self.bulkRows - 1
+        var explainedCount = 0, smallCount = 0
+        for (i, bulk) in r.bulkTaskCreations.enumerated() {
             let explained = bursts.filter { $0.bulkTaskCreation == bulk }
+            let outcome: String
             if !bulk.countsForCorrelation {
-                line += "under 1000 tasks: not a cause"
+                outcome = "under 1000 tasks: not a cause"
+                smallCount += 1
             } else if explained.isEmpty {
-                line += "no burst followed"
+                outcome = "no burst followed"
             } else {
-                line += explained.map { "burst at \(TimeText.seconds($0.start))" }.joined(separator: ", ")
+                outcome = explained.map { "burst at \(TimeText.seconds($0.start))" }.joined(separator: ", ")
+                explainedCount += 1
             }
-            out += wrap(line, indent: 2)
+            guard i < shown else { continue }
+            out += aligned("\(TimeText.seconds(bulk.at))  " + Self.right(bulk.count.map { "\($0) tasks" } ?? "? tasks", 11) + "  " + outcome, indent: 2)
         }
-        for burst in bursts where burst.bulkTaskCreation == nil {
-            out += wrap("burst at \(TimeText.seconds(burst.start)): no bulk task creation of 1000+ tasks from 5m before it", indent: 2)
+        if shown < r.bulkTaskCreations.count {
+            let rest = r.bulkTaskCreations.count - shown
+            out += wrap("and \(rest) more (\(ReportNumber.counted(r.bulkTaskCreations.count, "creation")) in all: \(explainedCount) followed by a burst, \(smallCount) under 1000 tasks); the JSON report lists every one", indent: 2)
+        }
+        let unexplained = bursts.filter { $0.bulkTaskCreation == nil }
+        if unexplained.count > FindingGroups.fullLimit {
+            let times = unexplained.map { TimeText.seconds($0.start) }.joined(separator: ", ")
+            out += wrap("\(unexplained.count) bursts with no bulk task creation of 1000+ tasks from 5m before them: at \(times)", indent: 2)
+        } else {
+            for burst in unexplained {
+                out += wrap("burst at \(TimeText.seconds(burst.start)): no bulk task creation of 1000+ tasks from 5m before it", indent: 2)
+            }
         }
     }
+
+    /// The most bulk task creations listed one per line.
+    static let bulkRows = 12
 
     // MARK: - Layout
 
     private func wrap(_ text: String, indent: Int) -> [String] {
         TextWrapper.lines(DisplayText.escaped(text), indent: indent, width: width)
+    }
+
+    /// A row whose spacing aligns columns: as is when it fits, else wrapped.
+    private func aligned(_ text: String, indent: Int) -> [String] {
+        let shown = DisplayText.escaped(text)
+        return indent + shown.count <= width ? [String(repeating: " ", count: indent) + shown] : wrap(shown, indent: indent)
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

@@ -66,7 +66,7 @@ enum AllChannelsSaturatedDiagnosis {
         let to = from.adding(nanoseconds: context.options.window)
         let evidence = AllChannelsSaturatedEvidence(start: from, end: to, channels: channels, events: window.events,
                                                     peakPerMinute: window.peakPerMinute)
-        let names = channels.map { "\($0.channel) (\(ReportNumber.format($0.maxUsagePercent))%)" }.joined(separator: ", ")
+        let names = channels.map { "\(DisplayText.name($0.channel)) (\(ReportNumber.format($0.maxUsagePercent))%)" }.joined(separator: ", ")
         let summary = "Every channel with problems was above 95% from \(TimeText.seconds(from)) to \(TimeText.seconds(to)): \(names)."
         let advice = "Check for a downstream bottleneck (database, queue service) and scale out consumer services; temporarily increasing all buffer sizes only buys time."
         return DraftFinding(Finding(id: .allChannelsSaturated, severity: .critical, channel: nil,

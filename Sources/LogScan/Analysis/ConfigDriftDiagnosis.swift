@@ -21,7 +21,7 @@ enum ConfigDriftDiagnosis {
                                            seenAt: observed.at, line: observed.line, matchingEnvironments: matching)
         // Which side is which, once: the logs are what ran, the config (or the table) what was expected.
         let others = listed(matching.filter { $0 != env })
-        var summary = "\(channel): the service ran with \(observed.value) (\(observed.line)); "
+        var summary = "\(DisplayText.name(channel)): the service ran with \(observed.value) (\(observed.line)); "
         var advice: String
         if let file {
             summary += "\(file) says \(expected) for \(env): the config is not in force."

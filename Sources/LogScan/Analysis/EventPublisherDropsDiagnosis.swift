@@ -59,7 +59,7 @@ enum EventPublisherDropsDiagnosis {
             advice += " Drops are continuous: investigate the event storm's cause, consider event sampling/filtering, review event subscriber performance."
         }
 
-        let mostly = eventTypes.prefix(3).map { "\($0.eventType) (\($0.count))" }.joined(separator: ", ")
+        let mostly = eventTypes.prefix(3).map { "\(DisplayText.name($0.eventType)) (\($0.count))" }.joined(separator: ", ")
         var summary = "event_publisher dropped \(episode.count) event\(episode.count == 1 ? "" : "s") in \(TimeText.duration(span)) (\(ReportNumber.format(rate.perMinute))/min, \(rate.level.rawValue)\(continuous ? ", continuous" : ""))"
         if !mostly.isEmpty { summary += ", mostly \(mostly)" }
         summary += recovered ? "; recovered." : "; ongoing at the end of the input."

@@ -15,7 +15,7 @@ enum SaturationDiagnosis {
             capacity: capacity, slowHandlersNearby: slow.count,
             firstLine: context.lineReference(episode.events.first!), lastLine: context.lineReference(episode.events.last!))
 
-        var summary = "\(channel) saturated for \(TimeText.duration(episode.span)) (\(ReportNumber.counted(episode.events.count, "event")), peak \(ReportNumber.format(episode.maxUsage))%)"
+        var summary = "\(DisplayText.name(channel)) saturated for \(TimeText.duration(episode.span)) (\(ReportNumber.counted(episode.events.count, "event")), peak \(ReportNumber.format(episode.maxUsage))%)"
         if episode.hasCriticalRun, let run = episode.longestRunAbove90 {
             summary += ", above 90% for \(TimeText.duration(run.duration)) in a row"
         } else if episode.isCriticalOngoing {

@@ -21,9 +21,12 @@ struct FindingTextBlock {
         finding.channel.map { DisplayText.name($0) } ?? (finding.id == .allChannelsSaturated ? "several channels" : "config")
     }
 
-    /// `channel_saturation: orchestration_command`, the id in the severity's colour.
+    /// `channel_saturation: orchestration_command`, the id in the severity's colour; a long
+    /// name is cut so that the line fits the width.
     func heading(_ finding: Finding) -> String {
-        style.severity(finding.id.rawValue, finding.severity) + ": " + Self.subject(finding)
+        let room = max(12, width - 4 - finding.id.rawValue.count)
+        let subject = finding.channel.map { DisplayText.name($0, limit: min(room, DisplayText.nameLimit)) } ?? Self.subject(finding)
+        return style.severity(finding.id.rawValue, finding.severity) + ": " + subject
     }
 
     /// Summary (indented 4), evidence and recommendation (indented 6), then the TOML as is.

@@ -21,18 +21,28 @@ public struct SummaryReportFormatter: ReportFormatter {
         let failed = r.inputs.filter { $0.error != nil }.count
         if failed > 0 { lines.append("Inputs: \(failed) of \(r.inputs.count) could not be read to the end") }
         if let worst = fresh.first {
-            lines.append("Worst: \(worst.id.rawValue) on \(FindingTextBlock.subject(worst)): \(worst.summary)")
+            lines.append("Worst (\(worst.severity.rawValue) \(worst.id.rawValue)): \(worst.summary)")
         }
         if r.actions.isEmpty {
             lines.append("Actions: none")
         } else {
             lines.append("Actions (\(r.actions.count)):")
-            let room = Self.maxLines - lines.count
+            let files = r.configChanges.map(\.file)
+            let room = Self.maxLines - lines.count - (files.isEmpty ? 0 : 1)
             let shown = r.actions.count <= room ? r.actions.count : room - 1
-            for action in r.actions.prefix(shown) { lines.append("  \(action.severity.rawValue)  \(action.text)") }
+            for action in r.actions.prefix(shown) {
+                lines.append("  " + action.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + Self.short(action))
+            }
             if shown < r.actions.count { lines.append("  and \(r.actions.count - shown) more: see the full report") }
+            if !files.isEmpty { lines.append("TOML for " + files.joined(separator: ", ") + ": see the full report") }
         }
         return lines.map { cut(DisplayText.escaped($0)) }.joined(separator: "\n") + "\n"
+    }
+
+    /// A resize as `channel: key = size (now N)`; other actions as they read.
+    private static func short(_ a: Action) -> String {
+        guard a.kind == .resize, let size = a.size, let key = a.configKey?.split(separator: ".").last else { return a.text }
+        return "\(a.channel.map { DisplayText.name($0) } ?? "channel"): \(key) = \(size)" + (a.current.map { " (now \($0))" } ?? "")
     }
 
     private func cut(_ line: String) -> String {

@@ -144,6 +144,13 @@ struct ReportCommand: ParsableCommand {
         if let since = report.since, let until = report.until, since > until {
             throw ValidationError("--since \(since.rfc3339) is after --until \(until.rfc3339)")
         }
+        // A bound that leaves nothing of the input is a mistake (`--until 3d` on two hours), not an empty report.
+        if let first = report.inputTimeRange.first, let until = report.until, let value = self.until, until < first {
+            throw ValidationError("--until \(value): \(until.rfc3339) is before the input's first timestamp \(first.rfc3339)")
+        }
+        if let last = report.inputTimeRange.last, let since = report.since, let value = self.since, since > last {
+            throw ValidationError("--since \(value): \(since.rfc3339) is after the input's last timestamp \(last.rfc3339)")
+        }
         for warning in report.warnings where warning.hasPrefix("--channel ") { Diagnostics.error("warning: " + warning) }
         if let knownFindings { report = report.marking(knownFindings) }
         let out = StandardOutput.shared

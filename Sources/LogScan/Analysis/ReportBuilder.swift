@@ -110,6 +110,8 @@ struct ReportBuilder {
             bulkTaskCreations: bulkTaskCreations.map(context.bulkTaskCreation),
             findings: findings,
             untypedDrops: untypedDrops)
+            .with(inputTimeRange: inputEnd == nil ? TimeRange() : TimeRange(first: inputStart.map(Timestamp.init(nanoseconds:)),
+                                                                           last: inputEnd.map(Timestamp.init(nanoseconds:))))
             .withActions()
     }
 

@@ -15,7 +15,7 @@ enum ActionPlanner {
                 if case .prefix(let p) = f.evidence {
                     prefixes.append(Action(kind: .fixConfigPrefix, severity: f.severity, channel: f.channel,
                                            file: p.file, toml: r.toml,
-                                           text: "Rename \(p.header) to \(p.correctedHeader) in \(p.file):\(p.line).",
+                                           text: "Rename \(p.header) to \(p.correctedHeader) in \(p.file):\(p.line)",
                                            findings: [i]))
                 }
                 continue
@@ -87,8 +87,8 @@ enum ActionPlanner {
         let key = a.configKey.map { String($0.split(separator: ".").last ?? "") } ?? "the buffer"
         var text = "\(a.channel ?? "channel"): set \(key) = \(a.size ?? 0)"
         if let current = a.current { text += " (now \(current))" }
-        text += a.file.map { " in \($0)" } ?? "; no config key is known for this channel"
-        return text + "."
+        // No full stop after a path: it would be read as part of it.
+        return text + (a.file.map { " in \($0)" } ?? "; no config key is known for this channel")
     }
 
     private static func adviceText(_ a: Action, findings: [Finding]) -> String {
@@ -124,11 +124,13 @@ enum ActionPlanner {
         }
     }
 
-    /// One block per file: each table once, a key set twice keeps the last (largest) value.
+    /// One block per file: each table once; a key set twice keeps the resize's value (a
+    /// corrected table brings its old values, the resize the new one).
     static func mergedChanges(_ actions: [Action]) -> [ConfigFileChange] {
         var files: [String] = []
         var tables: [String: [(header: String, keys: [(String, String)])]] = [:]
-        for action in actions {
+        let ordered = actions.filter { $0.kind == .fixConfigPrefix } + actions.filter { $0.kind != .fixConfigPrefix }
+        for action in ordered {
             guard let file = action.file, let toml = action.toml else { continue }
             if tables[file] == nil { files.append(file); tables[file] = [] }
             var header = ""

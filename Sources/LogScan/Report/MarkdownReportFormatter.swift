@@ -83,7 +83,7 @@ public struct MarkdownReportFormatter: ReportFormatter {
         var out = ["", "## Actions", ""]
         guard !r.actions.isEmpty else { return [out + [Self.escaped(ReportHeaderText.noActions(r))]] }
         for (i, action) in r.actions.enumerated() {
-            out.append("\(i + 1). **\(Self.title(action.severity))**: \(Self.escaped(action.text)) For \(Self.escaped(ReportHeaderText.served(action, r))).")
+            out.append("\(i + 1). **\(Self.title(action.severity))**: \(Self.escaped(action.text)) (for \(Self.escaped(ReportHeaderText.served(action, r))))")
         }
         var chunks = [out]
         for change in r.configChanges {

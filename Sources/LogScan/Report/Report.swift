@@ -44,6 +44,8 @@ public struct Report: Sendable, Equatable {
     public var configChanges: [ConfigFileChange] = []
     /// The `--baseline` file, when one was given.
     public var baseline: String?
+    /// The input's own first and last timestamps, before `--since`/`--until`.
+    public var inputTimeRange = TimeRange()
 
     public init(inputs: [InputSummary] = [], linesRead: Int64 = 0, eventsFound: Int = 0, eventsUntimed: Int = 0,
                 timeRange: TimeRange = TimeRange(), window: Int64 = 300_000_000_000,
@@ -80,6 +82,13 @@ public struct Report: Sendable, Equatable {
 
     /// Findings the `--baseline` report already held.
     public var knownCount: Int { findings.reduce(0) { $0 + ($1.known ? 1 : 0) } }
+
+    /// The report with the input's unclipped time range.
+    func with(inputTimeRange range: TimeRange) -> Report {
+        var report = self
+        report.inputTimeRange = range
+        return report
+    }
 
     /// The report with `actions` and `configChanges` derived from its findings.
     public func withActions() -> Report {

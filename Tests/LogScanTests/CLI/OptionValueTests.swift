@@ -13,6 +13,8 @@ import Testing
         (["--env", "prod", "--config", "fixtures/config/seed"], "--env prod: no such environment (fixtures/config/seed has test, development, production); did you mean production?"),
         (["--until", "3d", "--since", "1h"], "--since 2025-10-14T00:59:47.649416Z is after --until 2025-10-11T01:59:47.649416Z"),
         (["--since", "2025-10-14T02:00:00Z", "--until", "2025-10-14T01:00:00Z"], "--since 2025-10-14T02:00:00Z is after --until 2025-10-14T01:00:00Z"),
+        (["--until", "3d"], "--until 3d: 2025-10-11T01:59:47.649416Z is before the input's first timestamp 2025-10-14T00:00:00.012345Z"),
+        (["--since", "2025-10-15"], "--since 2025-10-15: 2025-10-15T00:00:00Z is after the input's last timestamp 2025-10-14T01:59:47.649416Z"),
         (["--since", "2300-01-01T00:00:00Z"], "--since 2300-01-01T00:00:00Z: instant outside the years 1900-2100"),
         (["--until", "1850-01-01"], "--until 1850-01-01: instant outside the years 1900-2100"),
         (["--since", "0s"], "--since 0s: a duration must be longer than 0s"),

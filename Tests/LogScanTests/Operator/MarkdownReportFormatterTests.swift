@@ -18,9 +18,9 @@ import Testing
 
             ## Actions
 
-            1. **Critical**: orchestration_command: set command_buffer_size = 20000 (now 5000) in config/tasker/environments/production/mpsc_channels.toml. For channel_saturation (1).
-            2. **Warning**: pgmq_notifications: set pgmq_event_buffer_size = 50000 (now 10000) in config/tasker/environments/production/mpsc_channels.toml. For pgmq_notification_burst (1).
-            3. **Info**: The logs' capacities are not the runbook's for production (pgmq_notifications): check TASKER_ENV on the service. For config_drift (1).
+            1. **Critical**: orchestration_command: set command_buffer_size = 20000 (now 5000) in config/tasker/environments/production/mpsc_channels.toml (for channel_saturation (1))
+            2. **Warning**: pgmq_notifications: set pgmq_event_buffer_size = 50000 (now 10000) in config/tasker/environments/production/mpsc_channels.toml (for pgmq_notification_burst (1))
+            3. **Info**: The logs' capacities are not the runbook's for production (pgmq_notifications): check TASKER_ENV on the service. (for config_drift (1))
 
             Paste into `config/tasker/environments/production/mpsc_channels.toml`:
 

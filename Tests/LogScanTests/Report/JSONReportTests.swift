@@ -147,7 +147,7 @@ import Testing
       "current": 10000,
       "size": 50000,
       "toml": "# config/tasker/environments/production/mpsc_channels.toml\n[mpsc_channels.orchestration.event_listeners]\npgmq_event_buffer_size = 50000\n",
-      "text": "pgmq_notifications: set pgmq_event_buffer_size = 50000 (now 10000) in config/tasker/environments/production/mpsc_channels.toml.",
+      "text": "pgmq_notifications: set pgmq_event_buffer_size = 50000 (now 10000) in config/tasker/environments/production/mpsc_channels.toml",
       "findings": [0]
     },
     {

@@ -62,14 +62,28 @@ struct AnalysisContext {
     /// Recovered: the input went on for more than one gap after the last event.
     func isRecovered(lastTime: Int64) -> Bool { end - lastTime > options.episodeGap }
 
+    /// The records at `indices` (in time order) from `from` to `to`, both included: found by
+    /// binary search, so that every episode looking up its neighbours stays n·log n.
+    func inTimeRange(_ indices: [Int], from: Int64, to: Int64) -> ArraySlice<Int> {
+        func firstIndex(_ isAfter: (Int64) -> Bool) -> Int {
+            var low = 0, high = indices.count
+            while low < high {
+                let middle = low + (high - low) / 2
+                if isAfter(records[indices[middle]].time) { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        let lower = firstIndex { $0 >= from }
+        let upper = max(lower, firstIndex { $0 > to })
+        return indices[lower..<upper]
+    }
+
     /// Slow handlers within one `--window` before `start` or after `end` (or in between).
     func slowHandlers(near start: Int64, _ end: Int64) -> (count: Int, slowest: Double?) {
         var count = 0
         var slowest: Double?
-        for index in slowHandlers {
-            let t = records[index].time
-            // Saturating: a window of 100 years next to an instant of 1900 must not trap.
-            guard t >= start.subtractingClamped(options.window), t <= end.addingClamped(options.window) else { continue }
+        // Saturating: a window of 100 years next to an instant of 1900 must not trap.
+        for index in inTimeRange(slowHandlers, from: start.subtractingClamped(options.window), to: end.addingClamped(options.window)) {
             count += 1
             let seconds = records[index].value
             if !seconds.isNaN { slowest = max(slowest ?? seconds, seconds) }

@@ -3,11 +3,12 @@
 enum PGMQBurstDiagnosis {
     static func diagnose(_ episode: SaturationEpisode, context: AnalysisContext) -> DraftFinding {
         let startTime = episode.start.nanoseconds
-        let candidates = context.bulkTaskCreations.filter { index in
-            let record = context.records[index]
-            let counts = record.count < 0 || record.count >= RunbookThresholds.bulkCorrelationTasks
-            return counts && record.time >= startTime - RunbookThresholds.bulkCorrelationLead
-                && record.time <= episode.end.nanoseconds
+        let near = context.inTimeRange(context.bulkTaskCreations,
+                                       from: startTime.subtractingClamped(RunbookThresholds.bulkCorrelationLead),
+                                       to: episode.end.nanoseconds)
+        let candidates = near.filter { index in
+            let count = context.records[index].count
+            return count < 0 || count >= RunbookThresholds.bulkCorrelationTasks
         }
         // The latest at or before the start explains it best; else the first one during it.
         let chosen = candidates.last { context.records[$0].time <= startTime } ?? candidates.first

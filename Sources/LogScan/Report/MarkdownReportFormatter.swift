@@ -173,16 +173,13 @@ public struct MarkdownReportFormatter: ReportFormatter {
     }
 
     private func bulkTaskCreations(_ r: Report) -> [[String]] {
-        let bursts = r.findings.compactMap { f -> BurstEvidence? in
-            if case .burst(let b) = f.evidence { return b }
-            return nil
-        }.sorted { $0.start < $1.start }
-        guard !r.bulkTaskCreations.isEmpty || !bursts.isEmpty else { return [] }
+        let correlations = BurstCorrelations(r)
+        guard !r.bulkTaskCreations.isEmpty || !correlations.bursts.isEmpty else { return [] }
         var chunks = [["", "## Bulk task creations and PGMQ bursts", ""]]
         if !r.bulkTaskCreations.isEmpty {
             chunks.append(["| At | Tasks | PGMQ burst |", "|:--|--:|:--|"])
             for bulk in r.bulkTaskCreations {
-                let explained = bursts.filter { $0.bulkTaskCreation == bulk }
+                let explained = correlations.explained(by: bulk)
                 let outcome: String
                 if !bulk.countsForCorrelation {
                     outcome = "under 1000 tasks: not a cause"
@@ -194,7 +191,7 @@ public struct MarkdownReportFormatter: ReportFormatter {
                 chunks.append(["| \(TimeText.seconds(bulk.at)) | \(bulk.count.map(String.init) ?? "?") | \(outcome) |"])
             }
         }
-        let unexplained = bursts.filter { $0.bulkTaskCreation == nil }
+        let unexplained = correlations.unexplained
         if !unexplained.isEmpty, !r.bulkTaskCreations.isEmpty { chunks.append([""]) }
         for burst in unexplained {
             chunks.append(["- Burst at \(TimeText.seconds(burst.start)): no bulk task creation of 1000+ tasks from 5m before it."])

@@ -151,18 +151,15 @@ public struct TextReportFormatter: ReportFormatter {
     }
 
     private func bulkTaskCreations(_ r: Report, _ style: TextStyle, _ out: inout [String]) {
-        let bursts = r.findings.compactMap { f -> BurstEvidence? in
-            if case .burst(let b) = f.evidence { return b }
-            return nil
-        }.sorted { $0.start < $1.start }
-        guard !r.bulkTaskCreations.isEmpty || !bursts.isEmpty else { return }
+        let correlations = BurstCorrelations(r)
+        guard !r.bulkTaskCreations.isEmpty || !correlations.bursts.isEmpty else { return }
         out.append("")
         out.append(style.heading("Bulk task creations and PGMQ bursts"))
         // A day of logs holds dozens: the first rows, then counts (the JSON lists every one).
         let shown = r.bulkTaskCreations.count <= Self.bulkRows ? r.bulkTaskCreations.count : Self.bulkRows - 1
         var explainedCount = 0, smallCount = 0
         for (i, bulk) in r.bulkTaskCreations.enumerated() {
-            let explained = bursts.filter { $0.bulkTaskCreation == bulk }
+            let explained = correlations.explained(by: bulk)
             let outcome: String
             if !bulk.countsForCorrelation {
                 outcome = "under 1000 tasks: not a cause"
@@ -180,7 +177,7 @@ public struct TextReportFormatter: ReportFormatter {
             let rest = r.bulkTaskCreations.count - shown
             out += wrap("and \(rest) more (\(ReportNumber.counted(r.bulkTaskCreations.count, "creation")) in all: \(explainedCount) followed by a burst, \(smallCount) under 1000 tasks); the JSON report lists every one", indent: 2)
         }
-        let unexplained = bursts.filter { $0.bulkTaskCreation == nil }
+        let unexplained = correlations.unexplained
         if unexplained.count > FindingGroups.fullLimit {
             let times = unexplained.map { TimeText.seconds($0.start) }.joined(separator: ", ")
             out += wrap("\(unexplained.count) bursts with no bulk task creation of 1000+ tasks from 5m before them: at \(times)", indent: 2)

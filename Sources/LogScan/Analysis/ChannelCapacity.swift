@@ -6,6 +6,8 @@ struct ChannelCapacity: Equatable {
         /// `nil` for a line without timestamp.
         var at: Timestamp?
         var line: LineReference
+        /// The pod or unit that wrote the line, `nil` when it named none.
+        var source: String? = nil
     }
 
     var value: Int

@@ -39,7 +39,8 @@ enum ConfigDriftDiagnosis {
         let severity: Severity = source == .config ? .warning : .info
         return DraftFinding(Finding(id: .configDrift, severity: severity, channel: channel, summary: summary,
                                     start: observed.at, end: observed.at, evidence: .drift(evidence),
-                                    recommendation: Recommendation(text: advice)))
+                                    recommendation: Recommendation(text: advice),
+                                    sources: observed.source.map { [SourceCount(source: $0, events: 1)] } ?? []))
     }
 
     /// `a`, `a or b`, `a, b or c`.

@@ -42,9 +42,12 @@ struct ReportBuilder {
         for (channel, entries) in capacities.timelines(until: until, store: records, order: order) {
             timelines[channelNames[channel]] = CapacityTimeline(entries.map { entry in
                 let record = records[entry.record]
+                let source = record.source
                 return ChannelCapacity.Observation(
                     value: entry.capacity, at: record.isTimed ? record.timestamp : nil,
-                    line: LineReference(input: inputs[record.input], line: record.line))
+                    line: LineReference(input: inputs[record.input], line: record.line),
+                    source: source == EventRecord.none ? nil
+                        : source == EventRecord.otherSources ? SourceCount.other : sources[source])
             })
         }
         let observed = timelines.compactMapValues(\.latest)

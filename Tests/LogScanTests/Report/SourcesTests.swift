@@ -17,6 +17,9 @@ import Testing
         #expect(sources("channel_saturation", "ruby_ffi") == ["tasker-worker-5f8b7 32"])
         #expect(sources("ruby_ffi_backpressure", "ruby_ffi") == ["tasker-worker-5f8b7 20"])
         #expect(sources("pgmq_notification_burst", "pgmq_notifications").allSatisfy { $0.hasPrefix("tasker-orchestration-7c9d5 ") })
+        // A drift names the pod of the buffer_size line it is about.
+        #expect(sources("config_drift", "pgmq_notifications") == ["tasker-orchestration-7c9d5 1"])
+        #expect(sources("config_drift", "ruby_ffi") == ["tasker-worker-5f8b7 1"])
         let text = try CLIRunner.run(["fixtures/kubectl-prefixed.log"])
         #expect(text.stdout.contains("      sources: tasker-orchestration-7c9d5 (143)\n"))
         // A plain log names no pod: the list is empty, never made up.

@@ -1,7 +1,7 @@
 /// How the text and Markdown reports lay findings out on a day or a week of logs (SPEC §5):
-/// by severity; when one id and channel has more than three findings of a severity, the worst
-/// in full and the others one line each (start, duration, peak, severity). Known findings
-/// (`--baseline`) are left out: the reports count them in one line.
+/// by severity; when one id and channel has more than three findings, the worst in full (in
+/// its severity's section) and the others one line each (start, duration, peak, severity).
+/// Known findings (`--baseline`) are left out: the reports count them in one line.
 enum FindingGroups {
     /// More findings than this of one id and channel are grouped.
     static let fullLimit = 3
@@ -13,30 +13,33 @@ enum FindingGroups {
         var others: [Finding] = []
     }
 
-    /// Per severity, most severe first, the entries in report order (a group where its first finding is).
+    /// Per severity, most severe first: how many findings have it, and the entries in report
+    /// order (a group stands in the section of its worst finding; its one-liners say theirs).
     static func sections(_ findings: [Finding]) -> [(severity: Severity, count: Int, entries: [Entry])] {
         let shown = findings.filter { !$0.known }
-        return Severity.allCases.reversed().compactMap { severity in
-            let group = shown.filter { $0.severity == severity }
-            guard !group.isEmpty else { return nil }
-            var members: [String: [Finding]] = [:]
-            for f in group { members[key(f), default: []].append(f) }
-            var entries: [Entry] = []
-            var placed = Set<String>()
-            for f in group {
-                let k = key(f)
-                let all = members[k]!
-                if all.count <= fullLimit {
-                    entries.append(Entry(finding: f))
-                } else if !placed.contains(k) {
-                    placed.insert(k)
-                    let worst = all.indices.max { a, b in isLess(all[a], all[b]) ?? (a > b) }!
-                    var others = all
-                    others.remove(at: worst)
-                    entries.append(Entry(finding: all[worst], others: others))
-                }
+        var members: [String: [Finding]] = [:]
+        for f in shown { members[key(f), default: []].append(f) }
+        // Findings are in report order (most severe first): a group's first member is in its worst severity.
+        var placed = Set<String>()
+        var bySeverity: [Severity: [Entry]] = [:]
+        for f in shown {
+            let k = key(f)
+            let all = members[k]!
+            if all.count <= fullLimit {
+                bySeverity[f.severity, default: []].append(Entry(finding: f))
+            } else if !placed.contains(k) {
+                placed.insert(k)
+                let top = all.filter { $0.severity == f.severity }
+                let worst = top.indices.max { a, b in isLess(top[a], top[b]) ?? (a > b) }!
+                let chosen = top[worst]
+                var others = all
+                others.remove(at: all.firstIndex(of: chosen)!)
+                bySeverity[f.severity, default: []].append(Entry(finding: chosen, others: others))
             }
-            return (severity, group.count, entries)
+        }
+        return Severity.allCases.reversed().compactMap { severity in
+            guard let entries = bySeverity[severity], !entries.isEmpty else { return nil }
+            return (severity, shown.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }, entries)
         }
     }
 

@@ -18,6 +18,10 @@ import Testing
         // Twelve critical saturations of orchestration_command: the worst in full, eleven one-liners.
         #expect(r.stdout.contains("    11 more channel_saturation findings on orchestration_command:\n      2025-10-14T02:36:08Z  25m23s  peak 97%  critical\n"))
         #expect(r.stdout.contains("    47 more pgmq_notification_burst findings on pgmq_notifications:\n"))
+        // One id and channel across severities: the worst (a critical storm) in full, the
+        // other 35 (critical, warning and info) one line each, each saying its severity.
+        #expect(r.stdout.contains("    35 more event_publisher_drops findings on event_publisher:\n      2025-10-14T03:42:00Z  14m55s  16.95/min  critical\n"))
+        #expect(r.stdout.contains("CRITICAL (48)\n") && r.stdout.contains("WARNING (72)\n") && r.stdout.contains("INFO (42)\n"))
         // One TOML block for the file, each key once.
         #expect(r.stdout.components(separatedBy: "Paste into ").count == 2)
         #expect(r.stdout.components(separatedBy: "command_buffer_size = 20000\n").count == 2)

@@ -98,7 +98,7 @@ struct ReportCommand: ParsableCommand {
                                valueName: "severity"), completion: .list(FailOn.allCases.map(\.rawValue)))
     var failOn = "never"
 
-    @Option(help: ArgumentHelp("Colour: auto (terminal only, never with NO_COLOR), always, never.", valueName: "when"))
+    @Option(help: ArgumentHelp("Colour: auto (terminal only, never with a non-empty NO_COLOR), always, never.", valueName: "when"))
     var color: ColorChoice = .auto
 
     @Option(help: ArgumentHelp("Progress on stderr: auto (terminal, inputs taking over half a second), always, never.",

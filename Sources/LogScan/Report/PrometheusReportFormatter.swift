@@ -85,6 +85,12 @@ public struct PrometheusReportFormatter: ReportFormatter {
                        return ([("channel", c.channel), ("severity", severity.rawValue)], Value.integer(Int64(n)))
                    }
                })
+        family(&out, "known_findings", "Findings the --baseline report already held (0 without one); they count in tasker_logscan_findings too.",
+               [([], .integer(Int64(report.knownCount)))])
+        family(&out, "actions", "Actions to take (config changes and advice) from the findings not known, per severity.",
+               severities.map { severity in
+                   ([("severity", severity.rawValue)], .integer(Int64(report.actions.filter { $0.severity == severity }.count)))
+               })
         return out
     }
 

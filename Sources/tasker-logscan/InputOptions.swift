@@ -9,7 +9,8 @@ import Darwin
 
 /// The inputs every log-reading subcommand takes.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Log files or folders (plain, gzip, zstd, xz, bzip2); `-` or none for standard input.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Log files or folders (plain, gzip, zstd, xz, bzip2); `-` or none for standard input.", valueName: "FILE"),
+              completion: .file())
     var files: [String] = []
 
     @Option(help: ArgumentHelp("Scanning threads for large files.", valueName: "N"))
@@ -28,7 +29,9 @@ struct InputOptions: ParsableArguments {
     }
 
     func scanOptions() throws -> ScanOptions {
-        guard threads >= 0 else { throw ValidationError("--threads must be 0 (automatic) or more") }
+        guard threads >= 0, threads <= 1024 else {
+            throw ValidationError("--threads \(threads): must be 0 (automatic) to 1024")
+        }
         return ScanOptions(threads: threads == 0 ? ScanOptions.automaticThreads : threads)
     }
 }

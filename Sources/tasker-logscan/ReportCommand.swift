@@ -24,10 +24,15 @@ struct ReportCommand: ParsableCommand {
               | tasker-logscan --follow
             tasker-logscan --follow /var/log/tasker/orchestration.log
 
-          Nightly job (exit 1 on critical; metrics for node_exporter):
-            tasker-logscan --since 24h --json --fail-on critical logs/*.gz
-            tasker-logscan --since 24h --format prometheus logs/*.gz \\
-              > /var/lib/node_exporter/textfile/tasker_logscan.prom
+          Nightly job: what is new since last night (exit 1 on a new critical):
+            tasker-logscan --since 24h --json --baseline last.json \\
+              --fail-on critical logs/*.gz > tonight.json
+            mv tonight.json last.json
+          Metrics for node_exporter (written whole, then moved in place):
+            tasker-logscan --since 24h --format prometheus --label cluster=eu1 \\
+              logs/*.gz > /var/lib/node_exporter/textfile/tasker.prom.tmp
+            mv /var/lib/node_exporter/textfile/tasker.prom.tmp \\
+              /var/lib/node_exporter/textfile/tasker.prom
 
         Exit status: 0 done; 1 a finding at or above --fail-on; 2 usage or input error
         (the report for what could be read is still printed).
@@ -35,7 +40,7 @@ struct ReportCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, markdown, prometheus, html
+        case text, json, markdown, summary, prometheus, html
     }
 
     enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -44,7 +49,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: ArgumentHelp("Output format: text, json, markdown (wiki page, chat post), prometheus (node_exporter textfile) or html (one self-contained page with charts).",
+    @Option(help: ArgumentHelp("Output format: text, json, markdown (wiki page, pull request comment), summary (12 lines for chat or cron mail), prometheus (node_exporter textfile) or html (one self-contained page with charts).",
                                valueName: "format"))
     var format: Format = .text
 
@@ -71,22 +76,29 @@ struct ReportCommand: ParsableCommand {
     var env: String?
 
     @Option(help: ArgumentHelp("Tasker config root holding base/ and environments/ (default: config/tasker when present).",
-                               valueName: "dir"))
+                               valueName: "dir"), completion: .directory)
     var config: String?
 
     @Option(name: .customLong("target-usage"),
             help: ArgumentHelp("Usage the resize formula aims for, in percent.", valueName: "percent"))
     var targetUsage: Double = 70
 
-    @Option(help: ArgumentHelp("Report only this channel (repeatable; runbook or raw name).", valueName: "name"))
+    @Option(help: ArgumentHelp("Report only these channels (repeatable or comma-separated; runbook or raw names).", valueName: "name"))
     var channel: [String] = []
+
+    @Option(help: ArgumentHelp("An earlier JSON report: its findings are known, shown as a count, and do not count for --fail-on.",
+                               valueName: "file"), completion: .file(extensions: ["json"]))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("A constant label for every Prometheus sample (repeatable), e.g. cluster=eu1.", valueName: "name=value"))
+    var label: [String] = []
 
     @Option(name: .customLong("fail-on"),
             help: ArgumentHelp("Exit 1 when a finding at or above this severity exists: info, warning, critical, never.",
-                               valueName: "severity"))
+                               valueName: "severity"), completion: .list(FailOn.allCases.map(\.rawValue)))
     var failOn = "never"
 
-    @Option(help: ArgumentHelp("Colour: auto (terminal only, never with NO_COLOR), always, never.", valueName: "when"))
+    @Option(help: ArgumentHelp("Colour: auto (terminal only, never with a non-empty NO_COLOR), always, never.", valueName: "when"))
     var color: ColorChoice = .auto
 
     @Option(help: ArgumentHelp("Progress on stderr: auto (terminal, inputs taking over half a second), always, never.",
@@ -97,11 +109,15 @@ struct ReportCommand: ParsableCommand {
     var follow = false
 
     func run() throws {
-        let inputs = try input.inputSpecs()
         let options = try analysisOptions()
         guard let failThreshold = FailOn(rawValue: failOn) else {
-            throw ValidationError("--fail-on must be info, warning, critical or never, not '\(failOn)'")
+            throw ValidationError("--fail-on \(failOn): must be info, warning, critical or never")
         }
+        let knownFindings = try baseline.map { path in
+            do { return try Baseline.load(path: path) } catch let error as OptionValueError { throw ValidationError(error.message) }
+        }
+        let formatter = try formatter()
+        let inputs = try input.inputSpecs()
         var scanOptions = try input.scanOptions()
         if follow {
             try FollowMode.run(try followedInput(inputs), scanOptions: scanOptions, analysis: options,
@@ -124,7 +140,19 @@ struct ReportCommand: ParsableCommand {
             }
         }, onEvent: { analysis.analyzer.add($0) })
         display?.stop()
-        let report = analysis.analyzer.finish(scan: summary)
+        var report = analysis.analyzer.finish(scan: summary)
+        if let since = report.since, let until = report.until, since > until {
+            throw ValidationError("--since \(since.rfc3339) is after --until \(until.rfc3339)")
+        }
+        // A bound that leaves nothing of the input is a mistake (`--until 3d` on two hours), not an empty report.
+        if let first = report.inputTimeRange.first, let until = report.until, let value = self.until, until < first {
+            throw ValidationError("--until \(value): \(until.rfc3339) is before the input's first timestamp \(first.rfc3339)")
+        }
+        if let last = report.inputTimeRange.last, let since = report.since, let value = self.since, since > last {
+            throw ValidationError("--since \(value): \(since.rfc3339) is after the input's last timestamp \(last.rfc3339)")
+        }
+        for warning in report.warnings where warning.hasPrefix("--channel ") { Diagnostics.error("warning: " + warning) }
+        if let knownFindings { report = report.marking(knownFindings) }
         let out = StandardOutput.shared
         out.write(formatter.format(report))
         out.flush()
@@ -134,13 +162,22 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// The formatter for `--format` (`--json` wins).
-    private var formatter: any ReportFormatter {
+    private func formatter() throws -> any ReportFormatter {
+        guard label.isEmpty || (!json && format == .prometheus) else {
+            throw ValidationError("--label \(label[0]): only --format prometheus has labels")
+        }
         switch json ? .json : format {
-        case .json: JSONReportFormatter()
-        case .text: TextReportFormatter(color: useColor, width: Terminal.width(fd: 1) ?? 80)
-        case .markdown: MarkdownReportFormatter()
-        case .prometheus: PrometheusReportFormatter()
-        case .html: HTMLReportFormatter()
+        case .json: return JSONReportFormatter()
+        case .text: return TextReportFormatter(color: useColor, width: Terminal.reportWidth(fd: 1))
+        case .markdown: return MarkdownReportFormatter()
+        case .summary: return SummaryReportFormatter(width: Terminal.reportWidth(fd: 1))
+        case .prometheus:
+            do {
+                return PrometheusReportFormatter(labels: try label.map(PrometheusReportFormatter.constantLabel))
+            } catch let error as OptionValueError {
+                throw ValidationError(error.message)
+            }
+        case .html: return HTMLReportFormatter()
         }
     }
 
@@ -159,10 +196,10 @@ struct ReportCommand: ParsableCommand {
         case .text: chosen = .text
         case .json: chosen = .json
         case .markdown: chosen = .markdown
-        case .prometheus, .html:
-            throw ValidationError("--follow prints findings as they close: use --format text, json or markdown, not \(format.rawValue)")
+        case .prometheus, .summary, .html:
+            throw ValidationError("--follow prints findings as they close: use --format text, json or markdown, not \((json ? .json : format).rawValue)")
         }
-        return FollowOutputFormatter(format: chosen, color: useColor, width: Terminal.width(fd: 1) ?? 80)
+        return FollowOutputFormatter(format: chosen, color: useColor, width: Terminal.reportWidth(fd: 1))
     }
 
     private func analysisOptions() throws -> AnalysisOptions {
@@ -170,21 +207,45 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--config \(config): not a directory")
         }
         do {
+            guard targetUsage > 0, targetUsage < 100 else {
+                throw OptionValueError("--target-usage \(ReportNumber.format(targetUsage)): must be between 0 and 100 (exclusive), e.g. 70")
+            }
+            let names = channel.map { value in value.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } }
+            if let empty = names.firstIndex(where: { $0.contains("") }) {
+                throw OptionValueError("--channel \(channel[empty]): empty channel name")
+            }
+            let channels = names.flatMap { $0 }
             var options = AnalysisOptions(
-                window: try HumanDuration.parse(window),
-                episodeGap: try HumanDuration.parse(episodeGap),
-                since: try since.map(TimeBound.init(parsing:)),
-                until: try until.map(TimeBound.init(parsing:)),
-                channels: Set(channel),
+                window: try TimeBound.duration(option: "--window", window),
+                episodeGap: try TimeBound.duration(option: "--episode-gap", episodeGap),
+                since: try since.map { try TimeBound(option: "--since", $0) },
+                until: try until.map { try TimeBound(option: "--until", $0) },
+                channels: Set(channels),
                 targetUsage: targetUsage,
-                environment: env ?? environmentVariable("TASKER_ENV") ?? "production"
+                environment: "production"
             )
             options.configuration = ConfigTree.forReport(root: config)
+            options.environment = try environment(configuration: options.configuration)
             try options.validate()
             return options
         } catch let error as OptionValueError {
             throw ValidationError(error.description)
         }
+    }
+
+    /// `--env`, else `$TASKER_ENV`, else production; it must name an environment of the
+    /// config tree, or one of the runbook's three when there is none (SPEC §1).
+    private func environment(configuration: any CapacityConfiguration) throws -> String {
+        let fromVariable = env == nil ? environmentVariable("TASKER_ENV") : nil
+        guard let name = env ?? fromVariable else { return "production" }
+        let tree = configuration as? ConfigTree
+        let known = tree.map { $0.environments() }.flatMap { $0.isEmpty ? nil : $0 } ?? ["test", "development", "production"]
+        guard !known.contains(name) else { return name }
+        let option = env != nil ? "--env \(name)" : "TASKER_ENV=\(name)"
+        let place = tree.map { "\($0.root) has" } ?? "the runbook has"
+        var message = "\(option): no such environment (\(place) \(known.joined(separator: ", ")))"
+        if let guess = ClosestName.find(name, among: known) { message += "; did you mean \(guess)?" }
+        throw OptionValueError(message)
     }
 
     private var useColor: Bool {
@@ -205,4 +266,14 @@ struct ReportCommand: ParsableCommand {
 final class AnalysisSink {
     var analyzer: Analyzer
     init(_ analyzer: Analyzer) { self.analyzer = analyzer }
+}
+
+extension String {
+    /// Without leading and trailing spaces.
+    fileprivate var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
 }

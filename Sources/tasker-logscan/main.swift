@@ -17,12 +17,19 @@ struct TaskerLogscan: ParsableCommand {
           tasker-logscan logs/tasker.log
           kubectl logs deploy/tasker-orchestration --timestamps | tasker-logscan
           kubectl logs -f deploy/tasker-orchestration | tasker-logscan --follow
-          # nightly job:
-          tasker-logscan --json --fail-on critical /var/log/tasker/*.log.gz
+          # nightly job: what is new since last night
+          tasker-logscan --json --baseline last.json --fail-on critical /var/log/tasker/*.log.gz
+
+        Exit status: 0 done; 1 a finding at or above --fail-on; 2 usage or input error.
         """,
+        version: TaskerLogscan.version,
         subcommands: [ReportCommand.self, EventsCommand.self, CheckConfigCommand.self, SizeCommand.self],
-        defaultSubcommand: ReportCommand.self
+        defaultSubcommand: ReportCommand.self,
+        helpNames: [.short, .long]
     )
+
+    /// What `--version` prints.
+    static let version = "tasker-logscan 0.4.0"
 }
 
 // Usage errors exit with 2 (SPEC §1), not ArgumentParser's 64.
@@ -32,11 +39,11 @@ do {
 } catch {
     let code = TaskerLogscan.exitCode(for: error)
     if code == .validationFailure {
-        Diagnostics.error(TaskerLogscan.message(for: error))
-        let usage = TaskerLogscan.fullMessage(for: error)
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .first { $0.hasPrefix("Usage:") }
-        if let usage { Diagnostics.plain(String(usage) + "\n  See 'tasker-logscan --help'.") }
+        // One line naming the option and the hint, not the whole usage (SPEC §1).
+        let message = TaskerLogscan.message(for: error)
+            .split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? "usage error"
+        Diagnostics.error(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)
+        Diagnostics.plain("See 'tasker-logscan --help'.")
         StandardOutput.shared.flush()
         exit(2)
     }

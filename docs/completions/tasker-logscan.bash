@@ -163,7 +163,7 @@ _tasker-logscan() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=()
     __tasker-logscan_offer_flags_options 0
@@ -179,6 +179,9 @@ _tasker-logscan() {
         ;;
     *)
         # Offer subcommand completions
+        # report is the default subcommand: its options and FILEs at the top level too.
+        unparsed_words=("${subcommand}" "${unparsed_words[@]}")
+        "_tasker-logscan_report"
         COMPREPLY+=($(compgen -W 'report events check-config size help' -- "${cur}"))
         ;;
     esac
@@ -186,9 +189,9 @@ _tasker-logscan() {
 
 _tasker-logscan_report() {
     repeating_flags=()
-    non_repeating_flags=(--json --follow -h --help)
-    repeating_options=(--channel)
-    non_repeating_options=(--threads --format --window --episode-gap --since --until --env --config --target-usage --fail-on --color --progress)
+    non_repeating_flags=(--json --follow --version -h --help)
+    repeating_options=(--channel --label)
+    non_repeating_options=(--threads --format --window --episode-gap --since --until --env --config --target-usage --baseline --fail-on --color --progress)
     __tasker-logscan_offer_flags_options -1
 
     # Offer option value completions
@@ -197,7 +200,7 @@ _tasker-logscan_report() {
         return
         ;;
     '--format')
-        __tasker-logscan_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''prometheus'$'\n''html'
+        __tasker-logscan_add_completions -W 'text'$'\n''json'$'\n''markdown'$'\n''summary'$'\n''prometheus'$'\n''html'
         return
         ;;
     '--window')
@@ -216,6 +219,7 @@ _tasker-logscan_report() {
         return
         ;;
     '--config')
+        __tasker-logscan_add_completions -d
         return
         ;;
     '--target-usage')
@@ -224,7 +228,15 @@ _tasker-logscan_report() {
     '--channel')
         return
         ;;
+    '--baseline')
+        __tasker-logscan_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    '--label')
+        return
+        ;;
     '--fail-on')
+        __tasker-logscan_add_completions -W 'info'$'\n''warning'$'\n''critical'$'\n''never'
         return
         ;;
     '--color')
@@ -236,11 +248,19 @@ _tasker-logscan_report() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __tasker-logscan_add_completions -f
+        return
+        ;;
+    esac
 }
 
 _tasker-logscan_events() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=(--threads)
     __tasker-logscan_offer_flags_options -1
@@ -251,11 +271,19 @@ _tasker-logscan_events() {
         return
         ;;
     esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __tasker-logscan_add_completions -f
+        return
+        ;;
+    esac
 }
 
 _tasker-logscan_check-config() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=(--env)
     __tasker-logscan_offer_flags_options 1
@@ -270,7 +298,7 @@ _tasker-logscan_check-config() {
 
 _tasker-logscan_size() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=(--rate --latency --safety --env)
     __tasker-logscan_offer_flags_options 0
@@ -293,7 +321,11 @@ _tasker-logscan_size() {
 }
 
 _tasker-logscan_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __tasker-logscan_offer_flags_options -1
 }
 
 complete -o filenames -F _tasker-logscan tasker-logscan

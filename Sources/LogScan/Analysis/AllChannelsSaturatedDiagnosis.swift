@@ -10,6 +10,7 @@ enum AllChannelsSaturatedDiagnosis {
         var peakPerMinute = 0
         var minute = Int64.min
         var inMinute = 0
+        var sources: [Int32: Int] = [:]
 
         init(start: Int64) { self.start = start }
 
@@ -25,6 +26,7 @@ enum AllChannelsSaturatedDiagnosis {
             if record.isDrop { stats.drops += 1 }
             channels[record.channel] = stats
             events += 1
+            if record.source != EventRecord.none { sources[record.source, default: 0] += 1 }
             // The most events in one UTC minute, as `AnalysisContext.peakPerMinute` counts them.
             let m = record.timestamp.minuteStart.nanoseconds
             if m == minute {
@@ -64,12 +66,13 @@ enum AllChannelsSaturatedDiagnosis {
         let to = from.adding(nanoseconds: context.options.window)
         let evidence = AllChannelsSaturatedEvidence(start: from, end: to, channels: channels, events: window.events,
                                                     peakPerMinute: window.peakPerMinute)
-        let names = channels.map { "\($0.channel) (\(ReportNumber.format($0.maxUsagePercent))%)" }.joined(separator: ", ")
+        let names = channels.map { "\(DisplayText.name($0.channel)) (\(ReportNumber.format($0.maxUsagePercent))%)" }.joined(separator: ", ")
         let summary = "Every channel with problems was above 95% from \(TimeText.seconds(from)) to \(TimeText.seconds(to)): \(names)."
         let advice = "Check for a downstream bottleneck (database, queue service) and scale out consumer services; temporarily increasing all buffer sizes only buys time."
         return DraftFinding(Finding(id: .allChannelsSaturated, severity: .critical, channel: nil,
                                     summary: summary, start: from, end: to,
                                     evidence: .allChannelsSaturated(evidence),
-                                    recommendation: Recommendation(text: advice)))
+                                    recommendation: Recommendation(text: advice),
+                                    sources: context.sourceCounts(window.sources)))
     }
 }

@@ -17,6 +17,9 @@ struct AnalysisContext {
     let capacities: [String: ChannelCapacity]
     /// The latest `buffer_size` the logs showed per channel.
     let observedCapacities: [String: ChannelCapacity.Observation]
+    let sources: NameTable
+    /// Every `buffer_size` the logs showed per channel, in time order.
+    let timelines: [String: CapacityTimeline]
 
     func timestamp(_ index: Int) -> Timestamp { records[index].timestamp }
 
@@ -59,13 +62,28 @@ struct AnalysisContext {
     /// Recovered: the input went on for more than one gap after the last event.
     func isRecovered(lastTime: Int64) -> Bool { end - lastTime > options.episodeGap }
 
+    /// The records at `indices` (in time order) from `from` to `to`, both included: found by
+    /// binary search, so that every episode looking up its neighbours stays n·log n.
+    func inTimeRange(_ indices: [Int], from: Int64, to: Int64) -> ArraySlice<Int> {
+        func firstIndex(_ isAfter: (Int64) -> Bool) -> Int {
+            var low = 0, high = indices.count
+            while low < high {
+                let middle = low + (high - low) / 2
+                if isAfter(records[indices[middle]].time) { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        let lower = firstIndex { $0 >= from }
+        let upper = max(lower, firstIndex { $0 > to })
+        return indices[lower..<upper]
+    }
+
     /// Slow handlers within one `--window` before `start` or after `end` (or in between).
     func slowHandlers(near start: Int64, _ end: Int64) -> (count: Int, slowest: Double?) {
         var count = 0
         var slowest: Double?
-        for index in slowHandlers {
-            let t = records[index].time
-            guard t >= start - options.window, t <= end + options.window else { continue }
+        // Saturating: a window of 100 years next to an instant of 1900 must not trap.
+        for index in inTimeRange(slowHandlers, from: start.subtractingClamped(options.window), to: end.addingClamped(options.window)) {
             count += 1
             let seconds = records[index].value
             if !seconds.isNaN { slowest = max(slowest ?? seconds, seconds) }
@@ -79,6 +97,29 @@ struct AnalysisContext {
                                 line: lineReference(index))
     }
 
-    /// The capacity used for diagnoses of `channel`, `nil` when unknown.
+    /// The capacity of `channel` at the end of the input, `nil` when unknown.
     func capacity(of channel: String) -> Int? { capacities[channel]?.value }
+
+    /// The capacity in force for `channel` at `time` (SPEC §3): the logs at that instant,
+    /// else the config tree, else the runbook's table; `nil` when unknown.
+    func capacity(of channel: String, at time: Timestamp) -> Int? {
+        timelines[channel]?.inForce(at: time.nanoseconds)?.value ?? capacities[channel]?.value
+    }
+
+    /// The sources (pods, units) of the records at `indices` with their counts, most first.
+    func sources<C: Collection>(_ indices: C) -> [SourceCount] where C.Element == Int {
+        var counts: [Int32: Int] = [:]
+        for index in indices {
+            let source = records[index].source
+            if source != EventRecord.none { counts[source, default: 0] += 1 }
+        }
+        return sourceCounts(counts)
+    }
+
+    /// Source indices with their counts as named counts, most first.
+    func sourceCounts(_ counts: [Int32: Int]) -> [SourceCount] {
+        counts.map { key, events in
+            SourceCount(source: key == EventRecord.otherSources ? SourceCount.other : sources[key], events: events)
+        }.sorted(by: SourceCount.reportOrder)
+    }
 }

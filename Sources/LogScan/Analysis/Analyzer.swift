@@ -11,6 +11,10 @@ public struct Analyzer {
     private var channelNames = NameTable()
     private var eventTypes = NameTable()
     private var inputs = NameTable()
+    private var sources = NameTable()
+    /// Channel names left out by `--channel`, for its did-you-mean warning (at most `maxUnselected`).
+    private var unselected = Set<String>()
+    private static let maxUnselected = 10_000
     /// The input of the previous event and its index: events come input by input.
     private var lastInput: (name: String, index: Int32)?
     private var oldest: Int64?
@@ -19,7 +23,7 @@ public struct Analyzer {
     public init(options: AnalysisOptions = AnalysisOptions()) {
         self.options = options
         selected = options.selectedChannels
-        capacities = CapacityObservations(until: options.until)
+        capacities = CapacityObservations()
     }
 
     /// Adds one event, in input order (not time order).
@@ -42,7 +46,10 @@ public struct Analyzer {
             guard let name = event.channel else { return }
             channel = ChannelCatalog.canonicalName(name)
         }
-        if let channel, !selected.isEmpty, !selected.contains(channel) { return }
+        if let channel, !selected.isEmpty, !selected.contains(channel) {
+            if unselected.count < Analyzer.maxUnselected { unselected.insert(channel) }
+            return
+        }
         let value: Double = switch event.kind {
         case .saturation: event.usagePercent ?? .nan
         case .slowHandler: event.seconds ?? .nan
@@ -56,6 +63,7 @@ public struct Analyzer {
             lastInput = (event.input, input)
         }
         let isDrop = event.isDrop
+        let source = event.source.map { internSource($0) } ?? EventRecord.none
         let record = EventRecord(
             time: event.timestamp?.nanoseconds ?? EventRecord.untimed,
             kind: event.kind,
@@ -67,17 +75,26 @@ public struct Analyzer {
             input: input,
             line: event.line,
             value: value,
-            count: event.kind == .bulkTaskCreation ? event.count ?? -1 : -1)
+            count: event.kind == .bulkTaskCreation ? event.count ?? -1 : -1,
+            source: source)
         records.append(record)
         // A negative buffer size was never a capacity; nor is one of an event without channel.
         if let capacity = event.capacity, capacity >= 0, record.channel != EventRecord.none {
-            capacities.add(record: records.count - 1, capacity: capacity, store: records, inputs: inputs)
+            capacities.add(record: records.count - 1, capacity: capacity)
         }
+    }
+
+    /// The source's index; past the record's limit every new source shares one index.
+    private mutating func internSource(_ name: String) -> Int32 {
+        if let index = sources.index(of: name) { return index }
+        guard sources.names.count < Int(EventRecord.otherSources) else { return EventRecord.otherSources }
+        return sources.intern(name)
     }
 
     /// The report for everything added so far; `scan` gives the inputs and their time range.
     public func finish(scan: ScanSummary) -> Report {
         ReportBuilder(options: options, records: records, capacities: capacities, channelNames: channelNames,
-                      eventTypes: eventTypes, inputs: inputs, oldest: oldest, newest: newest, scan: scan).build()
+                      eventTypes: eventTypes, inputs: inputs, sources: sources, unselectedChannels: unselected,
+                      oldest: oldest, newest: newest, scan: scan).build()
     }
 }

@@ -21,10 +21,10 @@ enum ChannelFullDiagnosis {
         let span = remaining.count == 1
             ? "at \(TimeText.seconds(start))"
             : "from \(TimeText.seconds(start)) to \(TimeText.seconds(end))"
-        let summary = "\(channel) was full \(times) (\(blocked) blocked, \(dropped) dropped) \(span), at most \(peak) in one minute."
+        let summary = "\(DisplayText.name(channel)) was full \(times) (\(blocked) blocked, \(dropped) dropped) \(span), at most \(peak) in one minute."
         let advice = "Review backpressure handling; consider a capacity increase if overflow events recur."
         return DraftFinding(Finding(id: .channelFull, severity: .info, channel: channel, summary: summary,
                                     start: start, end: end, evidence: .full(evidence),
-                                    recommendation: Recommendation(text: advice)))
+                                    recommendation: Recommendation(text: advice), sources: context.sources(remaining)))
     }
 }

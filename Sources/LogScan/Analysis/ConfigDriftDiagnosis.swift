@@ -19,17 +19,28 @@ enum ConfigDriftDiagnosis {
         let evidence = ConfigDriftEvidence(logsCapacity: observed.value, expectedCapacity: expected,
                                            expectedSource: source, environment: env, configFile: file,
                                            seenAt: observed.at, line: observed.line, matchingEnvironments: matching)
-        let expectation = file.map { "\($0) sets \(expected) for \(env)" }
-            ?? "the runbook's default for \(env) is \(expected)"
-        let environments = listed(matching)
-        var summary = "\(channel) runs with buffer_size=\(observed.value) (\(observed.line)) but \(expectation)"
-        summary += matching.isEmpty ? "." : "; \(observed.value) is the runbook's default for \(environments)."
-        var advice = "Confirm that TASKER_ENV is \(env) on the service"
-        advice += matching.isEmpty ? " and that the deployed config is the one reviewed." : ": it may run with \(environments) settings."
+        // Which side is which, once: the logs are what ran, the config (or the table) what was expected.
+        let others = listed(matching.filter { $0 != env })
+        var summary = "\(DisplayText.name(channel)): the service ran with \(observed.value) (\(observed.line)); "
+        var advice: String
+        if let file {
+            summary += "\(file) says \(expected) for \(env): the config is not in force."
+            advice = "Check TASKER_ENV and the deployment before resizing"
+            if matching.contains(env) {
+                advice += "; \(observed.value) is the runbook's default for \(env): the service may run without this config tree."
+            } else {
+                advice += others.isEmpty ? "." : "; \(observed.value) is the runbook's default for \(others)."
+            }
+        } else {
+            summary += "the runbook's default for \(env) is \(expected)."
+            advice = "Check that TASKER_ENV is \(env) on the service"
+            advice += others.isEmpty ? "." : ": \(observed.value) is the runbook's default for \(others)."
+        }
         let severity: Severity = source == .config ? .warning : .info
         return DraftFinding(Finding(id: .configDrift, severity: severity, channel: channel, summary: summary,
                                     start: observed.at, end: observed.at, evidence: .drift(evidence),
-                                    recommendation: Recommendation(text: advice)))
+                                    recommendation: Recommendation(text: advice),
+                                    sources: observed.source.map { [SourceCount(source: $0, events: 1)] } ?? []))
     }
 
     /// `a`, `a or b`, `a, b or c`.

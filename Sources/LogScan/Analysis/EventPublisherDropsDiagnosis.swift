@@ -20,21 +20,25 @@ enum EventPublisherDropsDiagnosis {
         var minutesWithDrops = 0
         var lastMinute = Int64.min
         var types: [Int32: Int] = [:]
+        var untyped = 0
         for index in episode {
-            let m = context.records[index].timestamp.minuteStart.nanoseconds
+            let record = context.records[index]
+            let m = record.timestamp.minuteStart.nanoseconds
             if m != lastMinute { minutesWithDrops += 1; lastMinute = m }
-            types[context.records[index].eventType, default: 0] += 1
+            // Overflow and mpsc_channel_full drops name no event: counted apart, never as a type.
+            if record.kind == .full { untyped += 1 } else { types[record.eventType, default: 0] += 1 }
         }
         let continuous = minutesCovered >= RunbookThresholds.continuousMinutes
             && minutesWithDrops * 10 >= minutesCovered * RunbookThresholds.continuousShareTenths
         let eventTypes = types.map { EventTypeCount(eventType: eventTypeName($0.key, context), count: $0.value) }
             .sorted(by: EventTypeCount.reportOrder)
-        let capacity = context.capacity(of: channel)
-        let evidence = DropEvidence(
+        let capacity = context.capacity(of: channel, at: start)
+        var evidence = DropEvidence(
             start: start, end: end, drops: episode.count, rate: rate, peakPerMinute: context.peakPerMinute(episode),
             continuous: continuous, minutesCovered: minutesCovered, minutesWithDrops: minutesWithDrops,
             recovered: recovered, eventTypes: eventTypes, capacity: capacity,
             firstLine: context.lineReference(episode.first!), lastLine: context.lineReference(episode.last!))
+        evidence.untypedDrops = untyped
 
         let severity: Severity
         var advice: String
@@ -55,13 +59,13 @@ enum EventPublisherDropsDiagnosis {
             advice += " Drops are continuous: investigate the event storm's cause, consider event sampling/filtering, review event subscriber performance."
         }
 
-        let mostly = eventTypes.prefix(3).map { "\($0.eventType) (\($0.count))" }.joined(separator: ", ")
+        let mostly = eventTypes.prefix(3).map { "\(DisplayText.name($0.eventType)) (\($0.count))" }.joined(separator: ", ")
         var summary = "event_publisher dropped \(episode.count) event\(episode.count == 1 ? "" : "s") in \(TimeText.duration(span)) (\(ReportNumber.format(rate.perMinute))/min, \(rate.level.rawValue)\(continuous ? ", continuous" : ""))"
-        summary += ", mostly \(mostly)"
+        if !mostly.isEmpty { summary += ", mostly \(mostly)" }
         summary += recovered ? "; recovered." : "; ongoing at the end of the input."
         let finding = Finding(id: .eventPublisherDrops, severity: severity, channel: channel, summary: summary,
                               start: start, end: end, evidence: .drops(evidence),
-                              recommendation: Recommendation(text: advice))
+                              recommendation: Recommendation(text: advice), sources: context.sources(episode))
         return DraftFinding(finding, resize: resize)
     }
 

@@ -11,11 +11,15 @@ struct EventRecord {
     static let none: Int32 = -1
     /// Inputs are numbered in the 24 bits `inputAndKind` leaves beside the kind and flags.
     static let maxInputs = 1 << 24
+    /// Lines are counted in the 40 bits `lineAndSource` leaves beside the source (10^12 lines).
+    static let maxLine = (1 << 40) - 1
+    /// Sources (pods, units) are numbered in 24 bits; this index stands for every source past the limit.
+    static let otherSources: Int32 = (1 << 24) - 2
 
     /// Nanoseconds since the epoch, `untimed` when the event had none.
     let time: Int64
-    /// 1-based physical line within the input.
-    let line: Int
+    /// Source index + 1 << 40 | 1-based physical line (0 source: the line named none).
+    private let lineAndSource: UInt64
     /// By kind: usage percent (saturation) or seconds (slow handler) as `Double` bits,
     /// the task count (bulk task creation), else the event-type index.
     private let payload: UInt64
@@ -28,10 +32,12 @@ struct EventRecord {
     /// (-1 when absent), `eventType` the event-type index (`none` when absent); each is kept
     /// only for the kinds that use it.
     init(time: Int64, kind: EventKind, isDrop: Bool, isBlocked: Bool, channel: Int32, eventType: Int32,
-         input: Int32, line: Int, value: Double, count: Int) {
+         input: Int32, line: Int, value: Double, count: Int, source: Int32 = EventRecord.none) {
         precondition(input >= 0 && Int(input) < EventRecord.maxInputs, "more than 16M inputs")
         self.time = time
-        self.line = line
+        // Beyond the limits the line saturates and sources share one index: never a trap.
+        let sourceCode = UInt64(min(max(source, -1), EventRecord.otherSources) + 1)
+        lineAndSource = sourceCode << 40 | UInt64(min(max(line, 0), EventRecord.maxLine))
         self.channel = channel
         payload = switch kind {
         case .saturation, .slowHandler: value.bitPattern
@@ -41,6 +47,11 @@ struct EventRecord {
         inputAndKind = UInt32(input) << 8 | UInt32(EventRecord.code(of: kind)) << 2
             | (isDrop ? 2 : 0) | (isBlocked ? 1 : 0)
     }
+
+    /// 1-based physical line within the input.
+    var line: Int { Int(lineAndSource & UInt64(EventRecord.maxLine)) }
+    /// Index into the source-name table, `none` when the line named no pod or unit.
+    var source: Int32 { Int32(lineAndSource >> 40) - 1 }
 
     var kind: EventKind { EventRecord.kinds[Int(inputAndKind >> 2 & 0x3F)] }
     /// A lost message (`full` with action `dropped`, or a dropped event).

@@ -14,7 +14,7 @@ enum FFIBackpressureDiagnosis {
         let rate = DropRate(events: run.count, span: span)
         let recovered = context.isRecovered(lastTime: end.nanoseconds)
         let slow = context.slowHandlers(near: start.nanoseconds, end.nanoseconds)
-        let capacity = context.capacity(of: channel)
+        let capacity = context.capacity(of: channel, at: start)
         let severity: Severity = rate.perMinute > RunbookThresholds.stormRate ? .critical : .warning
         let evidence = FFIBackpressureEvidence(
             start: start, end: end, events: run.count, rate: rate, peakPerMinute: context.peakPerMinute(run),
@@ -38,7 +38,7 @@ enum FFIBackpressureDiagnosis {
         }
         let finding = Finding(id: .rubyFFIBackpressure, severity: severity, channel: channel, summary: summary,
                               start: start, end: end, evidence: .ffiBackpressure(evidence),
-                              recommendation: Recommendation(text: advice))
+                              recommendation: Recommendation(text: advice), sources: context.sources(run))
         return DraftFinding(finding, resize: resize)
     }
 }

@@ -13,7 +13,7 @@ public enum HumanDuration {
     public static func parse(_ text: String) throws -> Int64 {
         let bytes = Array(text.utf8)
         guard !bytes.isEmpty else {
-            throw OptionValueError("invalid duration \"\(text)\": expected a number and a unit, \(examples)")
+            throw OptionValueError("expected a number and a unit, \(examples)")
         }
         var total: Int64 = 0
         var i = 0
@@ -28,17 +28,17 @@ public enum HumanDuration {
                 while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { fractionDigits.append(bytes[i]); i += 1 }
             }
             guard integerEnd > numberStart || !fractionDigits.isEmpty else {
-                throw OptionValueError("invalid duration \"\(text)\": expected a number and a unit, \(examples)")
+                throw OptionValueError("expected a number and a unit, \(examples)")
             }
             // The unit: letters up to the next digit.
             let unitStart = i
             while i < bytes.count, !(bytes[i] >= 0x30 && bytes[i] <= 0x39), bytes[i] != 0x2E { i += 1 }
             let unit = String(decoding: bytes[unitStart..<i], as: UTF8.self)
             guard !unit.isEmpty else {
-                throw OptionValueError("invalid duration \"\(text)\": missing unit after the number (ms, s, m, h or d), \(examples)")
+                throw OptionValueError("missing unit after the number (ms, s, m, h or d), \(examples)")
             }
             guard let scale = units.first(where: { $0.name == unit })?.nanoseconds else {
-                throw OptionValueError("invalid duration \"\(text)\": unknown unit \"\(unit)\" (use ms, s, m, h or d), \(examples)")
+                throw OptionValueError("unknown unit \"\(unit)\" (use ms, s, m, h or d), \(examples)")
             }
             let integerText = String(decoding: bytes[numberStart..<integerEnd], as: UTF8.self)
             let integer = integerText.isEmpty ? 0 : Int64(integerText)
@@ -47,11 +47,12 @@ public enum HumanDuration {
                 // At most nanosecond precision: the fraction only matters to 9 digits.
                 let digits = fractionDigits.prefix(9)
                 let fraction = Double(String(decoding: digits, as: UTF8.self))! / pow10(digits.count)
-                part = part &+ Int64((fraction * Double(scale)).rounded())
+                let (withFraction, fractionOverflow) = part.addingReportingOverflow(Int64((fraction * Double(scale)).rounded()))
+                (part, overflow) = (withFraction, overflow || fractionOverflow)
             }
             var sum: Int64
             (sum, overflow) = overflow || integer == nil ? (0, true) : total.addingReportingOverflow(part)
-            guard !overflow else { throw OptionValueError("invalid duration \"\(text)\": too large") }
+            guard !overflow else { throw OptionValueError("too large, at most 100 years (36525d)") }
             total = sum
         }
         return total

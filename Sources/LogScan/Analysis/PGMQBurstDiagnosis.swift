@@ -3,16 +3,17 @@
 enum PGMQBurstDiagnosis {
     static func diagnose(_ episode: SaturationEpisode, context: AnalysisContext) -> DraftFinding {
         let startTime = episode.start.nanoseconds
-        let candidates = context.bulkTaskCreations.filter { index in
-            let record = context.records[index]
-            let counts = record.count < 0 || record.count >= RunbookThresholds.bulkCorrelationTasks
-            return counts && record.time >= startTime - RunbookThresholds.bulkCorrelationLead
-                && record.time <= episode.end.nanoseconds
+        let near = context.inTimeRange(context.bulkTaskCreations,
+                                       from: startTime.subtractingClamped(RunbookThresholds.bulkCorrelationLead),
+                                       to: episode.end.nanoseconds)
+        let candidates = near.filter { index in
+            let count = context.records[index].count
+            return count < 0 || count >= RunbookThresholds.bulkCorrelationTasks
         }
         // The latest at or before the start explains it best; else the first one during it.
         let chosen = candidates.last { context.records[$0].time <= startTime } ?? candidates.first
         let bulk = chosen.map(context.bulkTaskCreation)
-        let capacity = context.capacity(of: episode.channel)
+        let capacity = context.capacity(of: episode.channel, at: episode.start)
         let hasProductionSize = (capacity ?? 0) >= RunbookThresholds.pgmqProductionSize
         let severity: Severity = bulk != nil && hasProductionSize ? .info : .warning
         let evidence = BurstEvidence(
@@ -43,7 +44,7 @@ enum PGMQBurstDiagnosis {
         }
         let finding = Finding(id: .pgmqNotificationBurst, severity: severity, channel: episode.channel,
                               summary: summary, start: episode.start, end: episode.end, evidence: .burst(evidence),
-                              recommendation: Recommendation(text: advice))
+                              recommendation: Recommendation(text: advice), sources: context.sources(episode.events))
         return DraftFinding(finding, resize: resize)
     }
 }

@@ -6,12 +6,6 @@ struct RecordOrder {
     /// Each input's position among the names sorted, when computed once for a whole sort.
     private let rank: [Int]?
 
-    /// Compares input names directly: for a few comparisons while inputs are still added.
-    init(names inputs: NameTable) {
-        names = inputs.names
-        rank = nil
-    }
-
     /// Ranks the input names once: for sorting every record.
     init(ranking inputs: NameTable) {
         names = inputs.names

@@ -10,6 +10,9 @@ struct ReportBuilder {
     let channelNames: NameTable
     let eventTypes: NameTable
     let inputs: NameTable
+    let sources: NameTable
+    /// Channels seen in the input but left out by `--channel`.
+    let unselectedChannels: Set<String>
     let oldest: Int64?
     let newest: Int64?
     let scan: ScanSummary
@@ -34,14 +37,20 @@ struct ReportBuilder {
         let countedUntimed = hasTimeBounds ? sorted.slice(0..<0) : untimed
         let end = min(inputEnd ?? 0, until ?? .max)
 
-        // The latest buffer_size per channel, up to --until (before --since still counts: start-up lines).
-        var observed: [String: ChannelCapacity.Observation] = [:]
-        for (channel, entry) in capacities.latest(until: until, store: records, order: order) {
-            let record = records[entry.record]
-            observed[channelNames[channel]] = ChannelCapacity.Observation(
-                value: entry.capacity, at: record.isTimed ? record.timestamp : nil,
-                line: LineReference(input: inputs[record.input], line: record.line))
+        // Every buffer_size per channel, up to --until (before --since still counts: start-up lines).
+        var timelines: [String: CapacityTimeline] = [:]
+        for (channel, entries) in capacities.timelines(until: until, store: records, order: order) {
+            timelines[channelNames[channel]] = CapacityTimeline(entries.map { entry in
+                let record = records[entry.record]
+                let source = record.source
+                return ChannelCapacity.Observation(
+                    value: entry.capacity, at: record.isTimed ? record.timestamp : nil,
+                    line: LineReference(input: inputs[record.input], line: record.line),
+                    source: source == EventRecord.none ? nil
+                        : source == EventRecord.otherSources ? SourceCount.other : sources[source])
+            })
         }
+        let observed = timelines.compactMapValues(\.latest)
 
         // Reported channels: every channel with an event or a buffer size, and every --channel.
         var seen = Set<Int32>()
@@ -60,16 +69,21 @@ struct ReportBuilder {
         let context = AnalysisContext(options: options, records: timed, channelNames: channelNames,
                                       eventTypes: eventTypes, inputs: inputs, end: end, channels: perChannel,
                                       slowHandlers: slowHandlers, bulkTaskCreations: bulkTaskCreations,
-                                      capacities: capacities, observedCapacities: observed)
+                                      capacities: capacities, observedCapacities: observed,
+                                      sources: sources, timelines: timelines)
 
         let channels = channelOrder.map { channelReport($0, context: context, untimed: countedUntimed) }
-        let findings = reconcile(diagnose(channelOrder, context: context))
+        let findings = reconcile(diagnose(channelOrder, context: context), context: context)
             .sorted(by: Finding.reportOrder)
 
         var dropTypes: [String: Int] = [:]
+        var untypedDrops = 0
+        for records in [timed, countedUntimed] {
+            for record in records where record.isDrop && record.kind == .full { untypedDrops += 1 }
+        }
         if let publisher = channelNames.index(of: EventPublisherDropsDiagnosis.channel) {
             for records in [timed, countedUntimed] {
-                for record in records where record.isDrop && record.channel == publisher {
+                for record in records where record.isDrop && record.channel == publisher && record.kind != .full {
                     dropTypes[record.eventType == EventRecord.none ? "unknown" : eventTypes[record.eventType], default: 0] += 1
                 }
             }
@@ -92,14 +106,32 @@ struct ReportBuilder {
             since: since.map(Timestamp.init(nanoseconds:)),
             until: until.map(Timestamp.init(nanoseconds:)),
             channelFilter: options.selectedChannels.sorted(),
-            warnings: options.configuration.warnings + scan.inputs.compactMap { input in
+            warnings: options.configuration.warnings + channelFilterWarnings() + scan.inputs.compactMap { input in
                 input.emptyWarning ?? (input.nothingRecognised ? "\(input.name): \(input.notRecognisedMessage)" : nil)
             },
             channels: channels,
             droppedEventTypes: dropTypes.map { EventTypeCount(eventType: $0.key, count: $0.value) }
                 .sorted(by: EventTypeCount.reportOrder),
             bulkTaskCreations: bulkTaskCreations.map(context.bulkTaskCreation),
-            findings: findings)
+            findings: findings,
+            untypedDrops: untypedDrops)
+            .with(inputTimeRange: inputEnd == nil ? TimeRange() : TimeRange(first: inputStart.map(Timestamp.init(nanoseconds:)),
+                                                                           last: inputEnd.map(Timestamp.init(nanoseconds:))))
+            .withActions()
+    }
+
+    /// A `--channel` name that is neither in the channel table nor seen in the input: with the closest known name.
+    private func channelFilterWarnings() -> [String] {
+        let known = Set(ChannelCatalog.channels.flatMap { [$0.name] + $0.aliases })
+        var seen = unselectedChannels
+        for name in channelNames.names { seen.insert(name) }
+        return options.channels.sorted().compactMap { name in
+            let canonical = ChannelCatalog.canonicalName(name)
+            guard !known.contains(name), !seen.contains(canonical) else { return nil }
+            var warning = "--channel \(name): no such channel in the channel table or the input"
+            if let guess = ClosestName.find(name, among: known.union(seen)) { warning += "; did you mean \(guess)?" }
+            return warning
+        }
     }
 
     /// Per channel, the indices of its saturation, full, drop and FFI records in `timed`; and
@@ -145,6 +177,7 @@ struct ReportBuilder {
         var report = ChannelReport(channel: name, aliases: spec?.aliases ?? [],
                                    configKey: spec.map { "\($0.seedTableHeader).\($0.configKey)" },
                                    capacity: capacity?.value, capacitySource: capacity?.source)
+        report.capacityChanges = context.timelines[name]?.changes ?? []
         func count(_ record: EventRecord) {
             if record.kind == .saturation {
                 report.saturationEvents += 1
@@ -211,24 +244,39 @@ struct ReportBuilder {
         drafts += AllChannelsSaturatedDiagnosis.diagnose(context: context)
         drafts += channels.compactMap { ConfigDriftDiagnosis.diagnose(channel: $0, context: context) }
         let selected = options.selectedChannels
-        drafts += options.configuration.prefixProblems.map(ConfigPrefixDiagnosis.diagnose).filter { draft in
+        drafts += options.configuration.prefixProblems.map { ConfigPrefixDiagnosis.diagnose($0, configuration: options.configuration) }.filter { draft in
             selected.isEmpty || draft.finding.channel.map(selected.contains) ?? true
         }
         return drafts
     }
 
-    /// Gives every resize of one config key the largest size any finding asks for it,
-    /// then writes the sentence and the TOML for `--env`.
-    private func reconcile(_ drafts: [DraftFinding]) -> [Finding] {
+    /// Marks the resizes a later capacity in force already covers, gives every other resize of
+    /// one config key the largest size any finding asks for it, then writes the sentence and
+    /// the TOML for `--env`.
+    private func reconcile(_ drafts: [DraftFinding], context: AnalysisContext) -> [Finding] {
         var largest: [String: Int] = [:]
-        for draft in drafts {
-            if let resize = draft.resize, let key = resize.configKey { largest[key] = max(largest[key] ?? 0, resize.size) }
+        var applied: [Int: ChannelCapacity.Observation] = [:]
+        for (i, draft) in drafts.enumerated() {
+            guard let resize = draft.resize else { continue }
+            if let channel = draft.finding.channel, let start = draft.finding.start,
+               let later = context.timelines[channel]?.firstAtLeast(resize.size, after: start.nanoseconds) {
+                applied[i] = later
+                continue
+            }
+            if let key = resize.configKey { largest[key] = max(largest[key] ?? 0, resize.size) }
         }
-        return drafts.map { draft in
+        return drafts.enumerated().map { i, draft in
             var finding = draft.finding
             guard let resize = draft.resize else { return finding }
-            let size = resize.configKey.flatMap { largest[$0] } ?? resize.size
             let key = resize.channel?.configKey ?? "the channel's buffer"
+            if let later = applied[i], let at = later.at {
+                finding.recommendation = Recommendation(
+                    text: "It needed \(key) = \(resize.size) (now \(resize.current); \(resize.explanation)): already applied: \(later.value) since \(TimeText.seconds(at)) (\(later.line)). No action.",
+                    configKey: resize.configKey,
+                    alreadyApplied: AppliedCapacity(capacity: later.value, since: at, line: later.line))
+                return finding
+            }
+            let size = resize.configKey.flatMap { largest[$0] } ?? resize.size
             var sentence = "Set \(key) = \(size) (now \(resize.current); "
             sentence += size == resize.size
                 ? "\(resize.explanation))."

@@ -3,7 +3,7 @@ enum SaturationDiagnosis {
     static func diagnose(_ episode: SaturationEpisode, context: AnalysisContext) -> DraftFinding {
         let channel = episode.channel
         let severity = episode.severity
-        let capacity = context.capacity(of: channel)
+        let capacity = context.capacity(of: channel, at: episode.start)
         // Slow handlers only explain saturation of the channel they consume (ruby_ffi).
         let slow = channel == "ruby_ffi"
             ? context.slowHandlers(near: episode.start.nanoseconds, episode.end.nanoseconds)
@@ -15,7 +15,7 @@ enum SaturationDiagnosis {
             capacity: capacity, slowHandlersNearby: slow.count,
             firstLine: context.lineReference(episode.events.first!), lastLine: context.lineReference(episode.events.last!))
 
-        var summary = "\(channel) saturated for \(TimeText.duration(episode.span)) (\(ReportNumber.counted(episode.events.count, "event")), peak \(ReportNumber.format(episode.maxUsage))%)"
+        var summary = "\(DisplayText.name(channel)) saturated for \(TimeText.duration(episode.span)) (\(ReportNumber.counted(episode.events.count, "event")), peak \(ReportNumber.format(episode.maxUsage))%)"
         if episode.hasCriticalRun, let run = episode.longestRunAbove90 {
             summary += ", above 90% for \(TimeText.duration(run.duration)) in a row"
         } else if episode.isCriticalOngoing {
@@ -62,7 +62,7 @@ enum SaturationDiagnosis {
 
         let finding = Finding(id: .channelSaturation, severity: severity, channel: channel, summary: summary,
                               start: episode.start, end: episode.end, evidence: .saturation(evidence),
-                              recommendation: Recommendation(text: advice))
+                              recommendation: Recommendation(text: advice), sources: context.sources(episode.events))
         return DraftFinding(finding, resize: resize)
     }
 }

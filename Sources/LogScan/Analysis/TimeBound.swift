@@ -5,24 +5,61 @@ public enum TimeBound: Sendable, Equatable {
     /// This many nanoseconds before the newest timestamp of the input (`24h`, `90m`).
     case beforeNewest(Int64)
 
+    /// The longest duration an option takes: 100 years (SPEC §1), so that every bound computed
+    /// from it and a timestamp of 1900–2100 stays inside `Int64` nanoseconds.
+    public static let longestDuration: Int64 = 36_525 * 86_400_000_000_000
+
     /// Parses `2025-10-14T10:00:00Z` (offset, fraction, a space for `T` and a date alone
     /// are accepted; no offset means UTC, as in the logs) or a duration such as `24h`.
+    /// Errors say the cause; `option(_:_:)` names the option.
     public init(parsing text: String) throws {
         let trimmed = text.trimmingWhitespace
         if let instant = TimeBound.parseInstant(trimmed) {
             self = .instant(instant)
             return
         }
-        if let first = trimmed.utf8.first, first >= 0x30, first <= 0x39,
-           trimmed.utf8.count >= 5, Array(trimmed.utf8)[4] == 0x2D {
+        let bytes = Array(trimmed.utf8)
+        if bytes.count >= 5, bytes[0...3].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), bytes[4] == 0x2D {
             // It starts like a date: say what is wrong with the date, not with a duration.
-            throw OptionValueError("invalid time \"\(text)\": expected an RFC 3339 instant such as 2025-10-14T10:00:00Z")
+            let year = Int64(String(decoding: bytes[0...3], as: UTF8.self)) ?? 0
+            if !TimestampParser.years.contains(year) {
+                throw OptionValueError("instant outside the years 1900-2100")
+            }
+            throw OptionValueError("invalid time: expected an RFC 3339 instant such as 2025-10-14T10:00:00Z")
         }
+        let duration: Int64
         do {
-            self = .beforeNewest(try HumanDuration.parse(trimmed))
+            duration = try HumanDuration.parse(trimmed)
         } catch {
-            throw OptionValueError("invalid time \"\(text)\": expected an RFC 3339 instant (2025-10-14T10:00:00Z) or a duration back from the newest event (24h, 90m)")
+            throw OptionValueError("invalid time: expected an RFC 3339 instant (2025-10-14T10:00:00Z) or a duration back from the newest event (24h, 90m)")
         }
+        try TimeBound.checkDuration(duration)
+        self = .beforeNewest(duration)
+    }
+
+    /// `--since` / `--until` from the command line: errors name the option and the value.
+    public init(option: String, _ text: String) throws {
+        do {
+            try self.init(parsing: text)
+        } catch let error as OptionValueError {
+            throw OptionValueError("\(option) \(text): \(error.message)")
+        }
+    }
+
+    /// A duration option (`--window`, `--episode-gap`): longer than 0 and at most 100 years.
+    public static func duration(option: String, _ text: String) throws -> Int64 {
+        do {
+            let duration = try HumanDuration.parse(text)
+            try checkDuration(duration)
+            return duration
+        } catch let error as OptionValueError {
+            throw OptionValueError("\(option) \(text): \(error.message)")
+        }
+    }
+
+    private static func checkDuration(_ duration: Int64) throws {
+        guard duration > 0 else { throw OptionValueError("a duration must be longer than 0s") }
+        guard duration <= longestDuration else { throw OptionValueError("a duration must be at most 100 years (36525d)") }
     }
 
     /// The instant this bound stands for, given the newest timestamp of the input.
@@ -33,68 +70,24 @@ public enum TimeBound: Sendable, Equatable {
         }
     }
 
-    /// `YYYY-MM-DD[(T| )HH:MM[:SS[.fraction]]][Z|±HH:MM|±HHMM]`, `nil` when it is not one.
+    /// `YYYY-MM-DD[(T| )HH:MM[:SS[.fraction]]][Z|±HH:MM|±HHMM]` in 1900–2100, `nil` when it is
+    /// not one. Read by the parser of log lines (one RFC 3339 parser for lines and options),
+    /// once the short forms are completed: a date alone is midnight, `HH:MM` is `HH:MM:00`.
     public static func parseInstant(_ text: String) -> Timestamp? {
-        let b = Array(text.utf8)
-        var i = 0
-        func digits(_ n: Int) -> Int64? {
-            guard i + n <= b.count else { return nil }
-            var v: Int64 = 0
-            for k in i..<(i + n) {
-                guard b[k] >= 0x30, b[k] <= 0x39 else { return nil }
-                v = v * 10 + Int64(b[k] - 0x30)
-            }
-            i += n
-            return v
-        }
-        func expect(_ c: UInt8) -> Bool {
-            guard i < b.count, b[i] == c else { return false }
-            i += 1
-            return true
-        }
-        guard let year = digits(4), expect(0x2D), let month = digits(2), expect(0x2D), let day = digits(2),
+        var b = Array(text.utf8)
+        if b.count == 10 { b += Array("T00:00:00".utf8) }
+        if b.count >= 16, b.count == 16 || b[16] != 0x3A { b.insert(contentsOf: [0x3A, 0x30, 0x30], at: 16) }
+        guard b.count >= 19, b.count < 64 else { return nil }
+        // Days beyond the month's end are not a date (the line parser leaves that to the log).
+        guard let year = Int64(String(decoding: b[0..<4], as: UTF8.self)),
+              let month = Int64(String(decoding: b[5..<7], as: UTF8.self)),
+              let day = Int64(String(decoding: b[8..<10], as: UTF8.self)),
               (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
-        var secondOfDay: Int64 = 0
-        var nanos: Int64 = 0
-        var offset: Int64 = 0
-        if i < b.count {
-            guard b[i] == 0x54 || b[i] == 0x74 || b[i] == 0x20 else { return nil }
-            i += 1
-            guard let hour = digits(2), expect(0x3A), let minute = digits(2), hour < 24, minute < 60 else { return nil }
-            var second: Int64 = 0
-            if expect(0x3A) {
-                guard let s = digits(2), s <= 60 else { return nil }
-                second = s
-                if expect(0x2E) || expect(0x2C) {
-                    var count = 0
-                    while i < b.count, b[i] >= 0x30, b[i] <= 0x39 {
-                        if count < 9 { nanos = nanos * 10 + Int64(b[i] - 0x30) }
-                        count += 1
-                        i += 1
-                    }
-                    guard count > 0 else { return nil }
-                    if count < 9 { for _ in count..<9 { nanos *= 10 } }
-                }
-            }
-            secondOfDay = hour * 3600 + minute * 60 + second
-            if i < b.count {
-                if b[i] == 0x5A || b[i] == 0x7A {
-                    i += 1
-                } else if b[i] == 0x2B || b[i] == 0x2D {
-                    let sign: Int64 = b[i] == 0x2D ? -1 : 1
-                    i += 1
-                    guard let oh = digits(2), oh < 24 else { return nil }
-                    _ = expect(0x3A)
-                    guard let om = digits(2), om < 60 else { return nil }
-                    offset = sign * (oh * 3600 + om * 60)
-                } else {
-                    return nil
-                }
-            }
+        return b.withUnsafeBufferPointer { buffer -> Timestamp? in
+            guard let (timestamp, used) = TimestampParser.parse(ByteSlice(buffer.baseAddress!, buffer.count)),
+                  used == buffer.count else { return nil }
+            return timestamp
         }
-        guard i == b.count else { return nil }
-        let days = Timestamp.days(year: year, month: month, day: day)
-        return Timestamp(seconds: days * 86_400 + secondOfDay - offset, nanos: nanos)
     }
 
     private static func daysIn(month: Int64, year: Int64) -> Int64 {

@@ -21,6 +21,8 @@ public struct ChannelReport: Sendable, Equatable {
     public var untimedEvents: Int
     /// Windows holding at least one saturation, full or drop event, by start.
     public var windows: [WindowStats]
+    /// Where the logs show the channel's `buffer_size` changing (restarts with a new size), by time.
+    public var capacityChanges: [CapacityChange] = []
 
     public init(channel: String, aliases: [String] = [], configKey: String? = nil, capacity: Int? = nil,
                 capacitySource: CapacitySource? = nil, saturationEvents: Int = 0, maxUsagePercent: Double? = nil,

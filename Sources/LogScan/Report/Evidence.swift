@@ -173,6 +173,8 @@ public struct DropEvidence: Sendable, Equatable {
     public var recovered: Bool
     /// Dropped event types, most first.
     public var eventTypes: [EventTypeCount]
+    /// Drops whose line names no event type (overflow `DROPPED`, `mpsc_channel_full`).
+    public var untypedDrops = 0
     public var capacity: Int?
     public var firstLine: LineReference
     public var lastLine: LineReference

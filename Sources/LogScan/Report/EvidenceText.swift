@@ -49,12 +49,13 @@ enum EvidenceText {
                 lines(f.firstLine, f.lastLine),
             ]
         case .drops(let d):
-            let types = d.eventTypes.map { "\($0.eventType) \($0.count)" }.joined(separator: ", ")
+            let types = d.eventTypes.prefix(10).map { "\(DisplayText.name($0.eventType)) \($0.count)" }.joined(separator: ", ")
+                + (d.eventTypes.count > 10 ? " and \(d.eventTypes.count - 10) more" : "")
             return [
                 span(plural(d.drops, "drop"), d.start, d.end) + ", " + status(d.recovered),
                 "\(ReportNumber.format(d.rate.perMinute))/min (\(d.rate.level.rawValue)), at most \(d.peakPerMinute) per minute, \(capacity(d.capacity))",
                 "drops in \(d.minutesWithDrops) of \(d.minutesCovered) minutes: " + (d.continuous ? "continuous" : "not continuous"),
-                "event types: \(types)",
+                "event types: \(types)" + (d.untypedDrops > 0 ? "; \(d.untypedDrops) untyped (overflow lines name no event)" : ""),
                 lines(d.firstLine, d.lastLine),
             ]
         case .full(let f):
@@ -66,7 +67,7 @@ enum EvidenceText {
         case .allChannelsSaturated(let a):
             return ["window from \(TimeText.seconds(a.start)) to \(TimeText.seconds(a.end)): \(plural(a.events, "event")), at most \(a.peakPerMinute) per minute"]
                 + a.channels.map {
-                    "\($0.channel): peak \(ReportNumber.format($0.maxUsagePercent))%, \($0.saturationEvents) saturation, \($0.fullEvents) full, \($0.drops) drops"
+                    "\(DisplayText.name($0.channel)): peak \(ReportNumber.format($0.maxUsagePercent))%, \($0.saturationEvents) saturation, \($0.fullEvents) full, \($0.drops) drops"
                 }
         case .drift(let d):
             var result = ["logs: buffer_size=\(d.logsCapacity)" + (d.seenAt.map { " at \(TimeText.seconds($0))" } ?? "") + " (\(d.line))"]

@@ -16,10 +16,10 @@ public enum FailOn: String, Sendable, CaseIterable {
         }
     }
 
-    /// True when the report holds a finding at or above the threshold.
+    /// True when the report holds a finding at or above the threshold that the baseline did not.
     public func isTripped(by report: Report) -> Bool {
         guard let threshold else { return false }
-        return report.findings.contains { $0.severity >= threshold }
+        return report.findings.contains { !$0.known && $0.severity >= threshold }
     }
 
     /// SPEC §1's exit status: 2 after an input error (it wins: the report is partial),

@@ -12,9 +12,15 @@ public struct Finding: Sendable, Equatable {
     public var end: Timestamp?
     public var evidence: Evidence
     public var recommendation: Recommendation
+    /// The pods or units that wrote its events, most first (`evidence.sources[]`); empty when no line said.
+    public var sources: [SourceCount]
+    /// True when the `--baseline` report already held it (SPEC §4 "known"): shown only as a
+    /// count, no action, and it does not count for `--fail-on`.
+    public var known: Bool
 
     public init(id: FindingID, severity: Severity, channel: String?, summary: String,
-                start: Timestamp?, end: Timestamp?, evidence: Evidence, recommendation: Recommendation) {
+                start: Timestamp?, end: Timestamp?, evidence: Evidence, recommendation: Recommendation,
+                sources: [SourceCount] = [], known: Bool = false) {
         self.id = id
         self.severity = severity
         self.channel = channel
@@ -23,6 +29,8 @@ public struct Finding: Sendable, Equatable {
         self.end = end
         self.evidence = evidence
         self.recommendation = recommendation
+        self.sources = sources
+        self.known = known
     }
 
     /// The report's order: severity (critical first), start time (timeless last),

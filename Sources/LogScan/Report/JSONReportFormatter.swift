@@ -31,8 +31,15 @@ public struct JSONReportFormatter: ReportFormatter {
             ])),
             ("warnings", .array(r.warnings.map(OrderedJSON.string))),
             ("finding_counts", .object(Severity.allCases.reversed().map { ($0.rawValue, .integer(r.count(of: $0))) })),
+            ("baseline", .optional(r.baseline, OrderedJSON.string)),
+            ("known_findings", .integer(r.knownCount)),
+            ("actions", .array(r.actions.map(action))),
+            ("config_changes", .array(r.configChanges.map { c in
+                .object([("file", .string(c.file)), ("toml", .string(c.toml))])
+            })),
             ("channels", .array(r.channels.map(channel))),
             ("dropped_event_types", .array(r.droppedEventTypes.map(eventType))),
+            ("untyped_drops", .integer(r.untypedDrops)),
             ("bulk_task_creations", .array(r.bulkTaskCreations.map(bulk))),
             ("findings", .array(r.findings.map(finding))),
         ])
@@ -64,6 +71,14 @@ public struct JSONReportFormatter: ReportFormatter {
             ("full_events", .integer(c.fullEvents)),
             ("drops", .integer(c.drops)),
             ("untimed_events", .integer(c.untimedEvents)),
+            ("capacity_changes", .array(c.capacityChanges.map { change in
+                .object([
+                    ("at", .time(change.at)),
+                    ("from", .integer(change.from)),
+                    ("to", .integer(change.to)),
+                    ("line", line(change.line)),
+                ])
+            })),
             ("windows", .array(c.windows.map { w in
                 .object([
                     ("start", .time(w.start)),
@@ -73,6 +88,21 @@ public struct JSONReportFormatter: ReportFormatter {
                     ("drops", .integer(w.drops)),
                 ])
             })),
+        ])
+    }
+
+    private func action(_ a: Action) -> OrderedJSON {
+        .object([
+            ("kind", .string(a.kind.rawValue)),
+            ("severity", .string(a.severity.rawValue)),
+            ("channel", .optional(a.channel, OrderedJSON.string)),
+            ("config_key", .optional(a.configKey, OrderedJSON.string)),
+            ("file", .optional(a.file, OrderedJSON.string)),
+            ("current", .optional(a.current, OrderedJSON.integer)),
+            ("size", .optional(a.size, OrderedJSON.integer)),
+            ("toml", .optional(a.toml, OrderedJSON.string)),
+            ("text", .string(a.text)),
+            ("findings", .array(a.findings.map(OrderedJSON.integer))),
         ])
     }
 
@@ -101,15 +131,27 @@ public struct JSONReportFormatter: ReportFormatter {
             ("summary", .string(f.summary)),
             ("start", .optional(f.start, OrderedJSON.time)),
             ("end", .optional(f.end, OrderedJSON.time)),
-            ("evidence", evidence(f.evidence)),
+            ("evidence", withSources(evidence(f.evidence), f.sources)),
             ("recommendation", .object([
                 ("text", .string(f.recommendation.text)),
                 ("size", .optional(f.recommendation.size, OrderedJSON.integer)),
                 ("config_key", .optional(f.recommendation.configKey, OrderedJSON.string)),
                 ("file", .optional(f.recommendation.file, OrderedJSON.string)),
                 ("toml", .optional(f.recommendation.toml, OrderedJSON.string)),
+                ("already_applied", .optional(f.recommendation.alreadyApplied) { a in
+                    .object([("capacity", .integer(a.capacity)), ("since", .time(a.since)), ("line", line(a.line))])
+                }),
             ])),
+            ("known", .bool(f.known)),
         ])
+    }
+
+    /// The evidence object with `sources[] {source, events}` last.
+    private func withSources(_ evidence: OrderedJSON, _ sources: [SourceCount]) -> OrderedJSON {
+        guard case .object(let members) = evidence else { return evidence }
+        return .object(members + [("sources", .array(sources.map { s in
+            .object([("source", .string(s.source)), ("events", .integer(s.events))])
+        }))])
     }
 
     private func span(_ start: Timestamp, _ end: Timestamp) -> [(String, OrderedJSON)] {
@@ -165,6 +207,7 @@ public struct JSONReportFormatter: ReportFormatter {
                 ("minutes_with_drops", .integer(d.minutesWithDrops)),
                 ("recovered", .bool(d.recovered)),
                 ("event_types", .array(d.eventTypes.map(eventType))),
+                ("untyped_drops", .integer(d.untypedDrops)),
                 ("capacity", .optional(d.capacity, OrderedJSON.integer)),
             ] + lines(d.firstLine, d.lastLine))
         case .full(let f):

@@ -8,7 +8,35 @@ import Foundation
 /// job), so a value may go down from one run to the next, which a counter must never do.
 /// Usage is a ratio (0.97, not 97) as Prometheus' base-unit convention asks.
 public struct PrometheusReportFormatter: ReportFormatter {
-    public init() {}
+    /// `--label k=v`: constant labels first on every sample, so reports of several clusters
+    /// or deployments can share one textfile directory.
+    public let labels: [(name: String, value: String)]
+
+    public init(labels: [(name: String, value: String)] = []) { self.labels = labels }
+
+    /// Label names the formatter writes itself.
+    static let ownLabels: Set<String> = ["channel", "severity", "source"]
+
+    /// Parses `name=value` for `--label`: a Prometheus label name (not `__`-reserved, not one
+    /// the formatter writes) and any value.
+    public static func constantLabel(_ text: String) throws -> (name: String, value: String) {
+        guard let equals = text.firstIndex(of: "=") else {
+            throw OptionValueError("--label \(text): expected name=value, e.g. cluster=eu1")
+        }
+        let name = String(text[..<equals])
+        let value = String(text[text.index(after: equals)...])
+        let bytes = Array(name.utf8)
+        let valid = !bytes.isEmpty && bytes.enumerated().allSatisfy { i, b in
+            b == 0x5F || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (i > 0 && b >= 0x30 && b <= 0x39)
+        }
+        guard valid, !name.hasPrefix("__") else {
+            throw OptionValueError("--label \(text): \"\(name)\" is not a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*, not starting with __)")
+        }
+        guard !ownLabels.contains(name) else {
+            throw OptionValueError("--label \(text): \"\(name)\" is a label of the metrics themselves")
+        }
+        return (name, value)
+    }
 
     public func format(_ report: Report) -> String {
         var out = ""
@@ -44,12 +72,24 @@ public struct PrometheusReportFormatter: ReportFormatter {
         let severities = Severity.allCases.reversed()
         family(&out, "findings", "Findings of the runbook's diagnoses per severity.",
                severities.map { ([("severity", $0.rawValue)], .integer(Int64(report.count(of: $0)))) })
+        // Counted in one pass: filtering every finding per channel and severity was quadratic.
+        var perChannel: [String: [Severity: Int]] = [:]
+        for finding in report.findings {
+            guard let channel = finding.channel else { continue }
+            perChannel[channel, default: [:]][finding.severity, default: 0] += 1
+        }
         family(&out, "channel_findings", "Findings per channel and severity (findings about several channels or a config table are only in tasker_logscan_findings).",
                channels.flatMap { c in
                    severities.map { severity in
-                       let n = report.findings.filter { $0.channel == c.channel && $0.severity == severity }.count
+                       let n = perChannel[c.channel]?[severity] ?? 0
                        return ([("channel", c.channel), ("severity", severity.rawValue)], Value.integer(Int64(n)))
                    }
+               })
+        family(&out, "known_findings", "Findings the --baseline report already held (0 without one); they count in tasker_logscan_findings too.",
+               [([], .integer(Int64(report.knownCount)))])
+        family(&out, "actions", "Actions to take (config changes and advice) from the findings not known, per severity.",
+               severities.map { severity in
+                   ([("severity", severity.rawValue)], .integer(Int64(report.actions.filter { $0.severity == severity }.count)))
                })
         return out
     }
@@ -98,8 +138,9 @@ public struct PrometheusReportFormatter: ReportFormatter {
         out += "# TYPE \(metric) gauge\n"
         for sample in samples {
             out += metric
-            if !sample.labels.isEmpty {
-                out += "{" + sample.labels.map { "\($0.0)=\"\(Self.escapedLabel($0.1))\"" }.joined(separator: ",") + "}"
+            let all = labels.map { ($0.name, $0.value) } + sample.labels
+            if !all.isEmpty {
+                out += "{" + all.map { "\($0.0)=\"\(Self.escapedLabel($0.1))\"" }.joined(separator: ",") + "}"
             }
             out += " " + sample.value.text + "\n"
         }

@@ -33,8 +33,19 @@ public struct Report: Sendable, Equatable {
     public var droppedEventTypes: [EventTypeCount]
     /// Timestamped bulk task creations in the range, by time.
     public var bulkTaskCreations: [BulkTaskCreation]
+    /// Drops whose line names no event type (overflow `DROPPED`, `mpsc_channel_full`), over every channel.
+    public var untypedDrops: Int
     /// By severity (critical first), start, channel, id.
     public var findings: [Finding]
+    /// What to do, most severe first: one per config key and one per distinct non-TOML advice
+    /// (SPEC §4 "actions"), from the findings that are not known.
+    public var actions: [Action] = []
+    /// One TOML block per config file holding every change the actions make to it.
+    public var configChanges: [ConfigFileChange] = []
+    /// The `--baseline` file, when one was given.
+    public var baseline: String?
+    /// The input's own first and last timestamps, before `--since`/`--until`.
+    public var inputTimeRange = TimeRange()
 
     public init(inputs: [InputSummary] = [], linesRead: Int64 = 0, eventsFound: Int = 0, eventsUntimed: Int = 0,
                 timeRange: TimeRange = TimeRange(), window: Int64 = 300_000_000_000,
@@ -42,7 +53,7 @@ public struct Report: Sendable, Equatable {
                 targetUsagePercent: Double = 70, configSource: String = "", since: Timestamp? = nil,
                 until: Timestamp? = nil, channelFilter: [String] = [], warnings: [String] = [],
                 channels: [ChannelReport] = [], droppedEventTypes: [EventTypeCount] = [],
-                bulkTaskCreations: [BulkTaskCreation] = [], findings: [Finding] = []) {
+                bulkTaskCreations: [BulkTaskCreation] = [], findings: [Finding] = [], untypedDrops: Int = 0) {
         self.inputs = inputs
         self.linesRead = linesRead
         self.eventsFound = eventsFound
@@ -61,11 +72,29 @@ public struct Report: Sendable, Equatable {
         self.droppedEventTypes = droppedEventTypes
         self.bulkTaskCreations = bulkTaskCreations
         self.findings = findings
+        self.untypedDrops = untypedDrops
     }
 
     /// How many findings have exactly this severity.
     public func count(of severity: Severity) -> Int {
         findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+    }
+
+    /// Findings the `--baseline` report already held.
+    public var knownCount: Int { findings.reduce(0) { $0 + ($1.known ? 1 : 0) } }
+
+    /// The report with the input's unclipped time range.
+    func with(inputTimeRange range: TimeRange) -> Report {
+        var report = self
+        report.inputTimeRange = range
+        return report
+    }
+
+    /// The report with `actions` and `configChanges` derived from its findings.
+    public func withActions() -> Report {
+        var report = self
+        (report.actions, report.configChanges) = ActionPlanner.plan(findings: findings, channels: channels)
+        return report
     }
 
     /// The most severe finding's severity, `nil` without findings.

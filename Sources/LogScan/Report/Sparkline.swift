@@ -15,14 +15,15 @@ enum Sparkline {
         return blocks[min(max(level, 0), blocks.count - 1)]
     }
 
-    /// How many consecutive windows one column stands for, for `windowCount` windows.
-    static func windowsPerColumn(_ windowCount: Int) -> Int {
-        max(1, (windowCount + maxColumns - 1) / maxColumns)
+    /// How many consecutive windows one column stands for, for `windowCount` windows in `columns` columns.
+    static func windowsPerColumn(_ windowCount: Int, columns: Int = maxColumns) -> Int {
+        max(1, (windowCount + columns - 1) / columns)
     }
 
-    /// The sparkline of `windows` over `windowCount` windows starting at `firstWindow`.
-    static func render(_ windows: [WindowStats], firstWindow: Int64, width: Int64, windowCount: Int) -> String {
-        let perColumn = windowsPerColumn(windowCount)
+    /// The sparkline of `windows` over `windowCount` windows starting at `firstWindow`, in at most `columns` columns.
+    static func render(_ windows: [WindowStats], firstWindow: Int64, width: Int64, windowCount: Int,
+                       columns maxColumns: Int = maxColumns) -> String {
+        let perColumn = windowsPerColumn(windowCount, columns: maxColumns)
         let columns = (windowCount + perColumn - 1) / perColumn
         var peaks = [Double?](repeating: nil, count: columns)
         var problems = [Bool](repeating: false, count: columns)
@@ -42,23 +43,27 @@ enum Sparkline {
     }
 
     /// The sparkline section of a report, as the text and Markdown formats print it:
-    /// the legend (without its leading capital) and one padded row per channel with windows.
-    /// Nil when no channel has windows or no line had a timestamp.
-    static func section(_ r: Report) -> (legend: String, rows: [String])? {
+    /// the legend (without its leading capital) and one padded row per channel with windows,
+    /// each at most `width` columns (names cut to fit). Nil when no channel has windows or no
+    /// line had a timestamp.
+    static func section(_ r: Report, width: Int = 78) -> (legend: String, rows: [String])? {
         guard let first = r.timeRange.first, let last = r.timeRange.last, last >= first,
               r.channels.contains(where: { !$0.windows.isEmpty }) else { return nil }
         let firstWindow = first.windowStart(width: r.window).nanoseconds
         let lastWindow = last.windowStart(width: r.window).nanoseconds
-        let count = Int((lastWindow - firstWindow) / r.window) + 1
-        let perColumn = windowsPerColumn(count)
+        let count = Int(clamping: (lastWindow - firstWindow) / r.window) + 1
+        let named = r.channels.filter { !$0.windows.isEmpty }
+        let nameWidth = min(max(21, named.map { DisplayText.name($0.channel).count }.max() ?? 0), max(12, width - 2 - 20))
+        let columnCount = min(maxColumns, max(10, width - nameWidth - 2))
+        let perColumn = windowsPerColumn(count, columns: columnCount)
         let columns = perColumn == 1
             ? "one column per \(TimeText.duration(r.window))"
             : "one column per \(TimeText.duration(r.window * Int64(perColumn))) (\(perColumn) windows)"
         let legend = "\(columns) from \(TimeText.seconds(Timestamp(nanoseconds: firstWindow))); ▁ up to 82.5%, each step 2.5 points, █ above 97.5%, · full or drops only"
-        let nameWidth = max(21, r.channels.map(\.channel.count).max() ?? 0)
-        let rows = r.channels.filter { !$0.windows.isEmpty }.map { c in
-            c.channel.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
-                + render(c.windows, firstWindow: firstWindow, width: r.window, windowCount: count)
+        let rows = named.map { c in
+            let name = DisplayText.name(c.channel, limit: nameWidth)
+            return name + String(repeating: " ", count: max(0, nameWidth - name.count)) + "  "
+                + render(c.windows, firstWindow: firstWindow, width: r.window, windowCount: count, columns: columnCount)
         }
         return (legend, rows)
     }

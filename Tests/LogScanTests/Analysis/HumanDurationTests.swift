@@ -17,13 +17,13 @@ import Testing
     }
 
     @Test func rejectsJunkWithAClearMessage() {
-        #expect(throws: OptionValueError("invalid duration \"5\": missing unit after the number (ms, s, m, h or d), e.g. 5m, 90s, 24h, 1h30m")) {
+        #expect(throws: OptionValueError("missing unit after the number (ms, s, m, h or d), e.g. 5m, 90s, 24h, 1h30m")) {
             try HumanDuration.parse("5")
         }
-        #expect(throws: OptionValueError("invalid duration \"5x\": unknown unit \"x\" (use ms, s, m, h or d), e.g. 5m, 90s, 24h, 1h30m")) {
+        #expect(throws: OptionValueError("unknown unit \"x\" (use ms, s, m, h or d), e.g. 5m, 90s, 24h, 1h30m")) {
             try HumanDuration.parse("5x")
         }
-        #expect(throws: OptionValueError("invalid duration \"\": expected a number and a unit, e.g. 5m, 90s, 24h, 1h30m")) {
+        #expect(throws: OptionValueError("expected a number and a unit, e.g. 5m, 90s, 24h, 1h30m")) {
             try HumanDuration.parse("")
         }
         for junk in ["abc", "-5m", "m", "5m ", "1h 30m", "5.m.", "99999999999999999999d"] {

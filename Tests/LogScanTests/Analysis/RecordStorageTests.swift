@@ -8,9 +8,9 @@ import Testing
 
     static func record(_ kind: EventKind, time: Int64 = 7, line: Int = 3, input: Int32 = 0, channel: Int32 = 2,
                        eventType: Int32 = EventRecord.none, value: Double = .nan, count: Int = -1,
-                       isDrop: Bool = false, isBlocked: Bool = false) -> EventRecord {
+                       isDrop: Bool = false, isBlocked: Bool = false, source: Int32 = EventRecord.none) -> EventRecord {
         EventRecord(time: time, kind: kind, isDrop: isDrop, isBlocked: isBlocked, channel: channel,
-                    eventType: eventType, input: input, line: line, value: value, count: count)
+                    eventType: eventType, input: input, line: line, value: value, count: count, source: source)
     }
 
     @Test func aRecordIs32Bytes() {
@@ -42,9 +42,15 @@ import Testing
         #expect(bulk.channel == -1)
         #expect(Self.record(.bulkTaskCreation, count: -1).count == -1)
 
-        let drop = Self.record(.full, line: -4, eventType: 70_000, value: 50, count: 12, isDrop: true)
+        let drop = Self.record(.full, line: 123_456_789_012, eventType: 70_000, value: 50, count: 12, isDrop: true, source: 9)
         #expect(drop.kind == .full)
-        #expect(drop.line == -4)
+        #expect(drop.line == 123_456_789_012)
+        #expect(drop.source == 9)
+        #expect(Self.record(.full).source == EventRecord.none)
+        // Past the limits: the line saturates, sources share the "other" index; never a trap.
+        #expect(Self.record(.full, line: Int.max).line == EventRecord.maxLine)
+        #expect(Self.record(.full, line: -4).line == 0)
+        #expect(Self.record(.full, source: Int32.max).source == EventRecord.otherSources)
         #expect(drop.eventType == 70_000)
         #expect(drop.value.isNaN)
         #expect(drop.count == -1)

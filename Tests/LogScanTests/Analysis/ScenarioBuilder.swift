@@ -23,6 +23,9 @@ struct ScenarioBuilder {
         events.append(event)
     }
 
+    /// Any event, numbered like the others.
+    mutating func append(_ event: Event) { add(event) }
+
     mutating func saturation(_ channel: String, _ usage: Double, at t: Timestamp?, capacity: Int? = nil) {
         add(Event(kind: .saturation, channel: ChannelCatalog.canonicalName(channel), rawChannel: channel,
                   timestamp: t, level: "WARN", usagePercent: usage, capacity: capacity))

@@ -24,10 +24,10 @@ import Testing
     }
 
     @Test func rejectsJunk() {
-        #expect(throws: OptionValueError("invalid time \"2025-13-01T00:00:00Z\": expected an RFC 3339 instant such as 2025-10-14T10:00:00Z")) {
+        #expect(throws: OptionValueError("invalid time: expected an RFC 3339 instant such as 2025-10-14T10:00:00Z")) {
             try TimeBound(parsing: "2025-13-01T00:00:00Z")
         }
-        #expect(throws: OptionValueError("invalid time \"yesterday\": expected an RFC 3339 instant (2025-10-14T10:00:00Z) or a duration back from the newest event (24h, 90m)")) {
+        #expect(throws: OptionValueError("invalid time: expected an RFC 3339 instant (2025-10-14T10:00:00Z) or a duration back from the newest event (24h, 90m)")) {
             try TimeBound(parsing: "yesterday")
         }
         for junk in ["2025-02-30", "2025-10-14T24:00:00Z", "2025-10-14T10:00:00+25:00", "2025-10-14T10:00:00.Z", ""] {

@@ -4,10 +4,10 @@ import Testing
 /// `--follow` prints findings with `FindingTextBlock` and the Markdown report its evidence with
 /// `EvidenceText`: both must say exactly what the text report says.
 @Suite struct FindingTextBlockTests {
-    /// The text report's findings section, rebuilt from the blocks.
+    /// The text report's findings section, rebuilt from the blocks (the report prints TOML under Actions).
     static func findingsSection(_ report: Report, width: Int, color: Bool) -> String {
         let style = TextStyle(color: color)
-        let block = FindingTextBlock(style: style, width: width)
+        let block = FindingTextBlock(style: style, width: width, showsTOML: false)
         var lines: [String] = []
         for severity in Severity.allCases.reversed() {
             let group = report.findings.filter { $0.severity == severity }
@@ -18,7 +18,7 @@ import Testing
         return lines.joined(separator: "\n") + "\n"
     }
 
-    @Test(arguments: [80, 120, 40])
+    @Test(arguments: [80, 120, 60])
     func blocksAreTheTextReportsFindings(width: Int) {
         for report in [SampleScenario.report(), OperatorScenario.report()] {
             for color in [false, true] {

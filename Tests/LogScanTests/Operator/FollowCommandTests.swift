@@ -36,9 +36,12 @@ import Testing
           Environment  production; config: none (runbook defaults)
           Settings     window 5m, episode gap 5m, target usage 70%
 
+        Actions
+          None: the findings need no change.
+
         Channels
-          CHANNEL                CAPACITY          SAT    MAX%  FULL  DROPS
-          orchestration_command  5000 (default)      2      85     0      0
+          CHANNEL                CAPACITY       SAT   MAX% FULL DROPS
+          orchestration_command  5000 default     2     85    0     0
 
         Peak usage per window
           one column per 5m from 2025-10-14T10:00:00Z; ▁ up to 82.5%, each step 2.5

@@ -16,13 +16,29 @@ import Testing
             - **Settings:** window 5m, episode gap 5m, target usage 70%
             - **Findings:** 1 critical, 1 warning, 2 info
 
+            ## Actions
+
+            1. **Critical**: orchestration_command: set command_buffer_size = 20000 (now 5000) in config/tasker/environments/production/mpsc_channels.toml (for channel_saturation (1))
+            2. **Warning**: pgmq_notifications: set pgmq_event_buffer_size = 50000 (now 10000) in config/tasker/environments/production/mpsc_channels.toml (for pgmq_notification_burst (1))
+            3. **Info**: The logs' capacities are not the runbook's for production (pgmq_notifications): check TASKER_ENV on the service. (for config_drift (1))
+
+            Paste into `config/tasker/environments/production/mpsc_channels.toml`:
+
+            ```toml
+            [mpsc_channels.orchestration.command_processor]
+            command_buffer_size = 20000
+
+            [mpsc_channels.orchestration.event_listeners]
+            pgmq_event_buffer_size = 50000
+            ```
+
             ## Channels
 
-            | Channel | Capacity | Source | Saturation events | Max % | Full | Drops |
-            |:--|--:|:--|--:|--:|--:|--:|
-            | `orchestration_command` | 5000 | logs | 8 | 96.18 | 1 | 0 |
-            | `pgmq_notifications` | 10000 | logs | 3 | 95.5 | 0 | 0 |
-            | `event_publisher` | 10000 | default | 0 | - | 3 | 3 |
+            | Channel | Capacity | Source | Capacity changes | Saturation events | Max % | Full | Drops |
+            |:--|--:|:--|:--|--:|--:|--:|--:|
+            | `orchestration_command` | 5000 | logs | - | 8 | 96.18 | 1 | 0 |
+            | `pgmq_notifications` | 10000 | logs | - | 3 | 95.5 | 0 | 0 |
+            | `event_publisher` | 10000 | default | - | 0 | - | 3 | 3 |
 
             ## Peak usage per window
 
@@ -51,11 +67,7 @@ import Testing
 
             **Recommendation:** Immediate capacity increase or identify the bottleneck. Set command_buffer_size = 20000 (now 5000; 5000 \* 100 / (100 - 70) = 16667, rounded up to 20000).
 
-            ```toml
-            # config/tasker/environments/production/mpsc_channels.toml
-            [mpsc_channels.orchestration.command_processor]
-            command_buffer_size = 20000
-            ```
+            The TOML is under Actions.
 
             ### Warning (1)
 
@@ -72,17 +84,13 @@ import Testing
 
             **Recommendation:** Bulk task creation fills the PGMQ notification channel. Set pgmq_event_buffer_size = 50000 (now 10000; the runbook's size for production).
 
-            ```toml
-            # config/tasker/environments/production/mpsc_channels.toml
-            [mpsc_channels.orchestration.event_listeners]
-            pgmq_event_buffer_size = 50000
-            ```
+            The TOML is under Actions.
 
             ### Info (2)
 
             #### Info: `config_drift` on `pgmq_notifications`
 
-            pgmq_notifications runs with buffer_size=10000 (tasker.log:2) but the runbook's default for production is 50000; 10000 is the runbook's default for base, test or development.
+            pgmq_notifications: the service ran with 10000 (tasker.log:2); the runbook's default for production is 50000.
 
             **Evidence**
 
@@ -90,7 +98,7 @@ import Testing
             - expected for production: 50000 (runbook default)
             - runbook default 10000 in: base, test, development
 
-            **Recommendation:** Confirm that TASKER_ENV is production on the service: it may run with base, test or development settings.
+            **Recommendation:** Check that TASKER_ENV is production on the service: 10000 is the runbook's default for base, test or development.
 
             #### Info: `event_publisher_drops` on `event_publisher`
 
@@ -133,6 +141,10 @@ import Testing
             - **Environment:** production; config: none (runbook defaults)
             - **Settings:** window 5m, episode gap 5m, target usage 70%
             - **Findings:** none
+
+            ## Actions
+
+            None.
 
             ## Channels
 

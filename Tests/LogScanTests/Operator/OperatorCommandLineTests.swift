@@ -65,16 +65,24 @@ import Testing
         #expect(lines.count == 2)
     }
 
-    /// docs/completions holds what `--generate-completion-script` prints; regenerate with
-    /// `tasker-logscan --generate-completion-script bash > docs/completions/tasker-logscan.bash` (zsh: `_tasker-logscan`, fish).
+    /// docs/completions holds what `scripts/gen-completions` writes (the generated scripts;
+    /// bash also completes report's options and FILEs at the top level); regenerate with it.
     @Test(arguments: [("bash", "tasker-logscan.bash"), ("zsh", "_tasker-logscan"), ("fish", "tasker-logscan.fish")])
     func committedCompletionsAreCurrent(shell: String, file: String) throws {
-        let r = try CLIRunner.run(["--generate-completion-script", shell])
-        #expect(r.status == 0)
+        let process = Process()
+        process.executableURL = EngineFixtures.packageRoot.appendingPathComponent("scripts/gen-completions")
+        process.arguments = ["--print", shell, CLIRunner.binary.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let generated = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
         let committed = try String(contentsOf: EngineFixtures.packageRoot.appendingPathComponent("docs/completions/\(file)"),
                                    encoding: .utf8)
-        #expect(r.stdout == committed)
-        #expect(committed.contains("follow") && committed.contains("prometheus"))
+        #expect(generated == committed)
+        #expect(committed.contains("follow") && committed.contains("prometheus") && committed.contains("baseline"))
+        if shell == "bash" { #expect(committed.contains("\"_tasker-logscan_report\"\n        COMPREPLY+=")) }
     }
 
     @Test func helpShowsTheThreeWaysWithExamples() throws {
@@ -82,8 +90,8 @@ import Testing
         #expect(r.status == 0)
         for example in ["tasker-logscan logs/tasker.log",
                         "kubectl logs -f deploy/tasker-orchestration \\\n      | tasker-logscan --follow",
-                        "tasker-logscan --since 24h --json --fail-on critical logs/*.gz",
-                        "tasker-logscan --since 24h --format prometheus logs/*.gz"] {
+                        "tasker-logscan --since 24h --json --baseline last.json \\\n      --fail-on critical logs/*.gz > tonight.json",
+                        "tasker-logscan --since 24h --format prometheus --label cluster=eu1 \\\n      logs/*.gz"] {
             #expect(r.stdout.contains(example))
         }
         #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })

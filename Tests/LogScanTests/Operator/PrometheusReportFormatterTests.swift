@@ -67,6 +67,14 @@ import Testing
             tasker_logscan_channel_findings{channel="event_publisher",severity="critical"} 0
             tasker_logscan_channel_findings{channel="event_publisher",severity="warning"} 0
             tasker_logscan_channel_findings{channel="event_publisher",severity="info"} 1
+            # HELP tasker_logscan_known_findings Findings the --baseline report already held (0 without one); they count in tasker_logscan_findings too.
+            # TYPE tasker_logscan_known_findings gauge
+            tasker_logscan_known_findings 0
+            # HELP tasker_logscan_actions Actions to take (config changes and advice) from the findings not known, per severity.
+            # TYPE tasker_logscan_actions gauge
+            tasker_logscan_actions{severity="critical"} 1
+            tasker_logscan_actions{severity="warning"} 1
+            tasker_logscan_actions{severity="info"} 1
 
             """)
     }
@@ -97,7 +105,9 @@ import Testing
             "tasker_logscan_lines_read 0", "tasker_logscan_read_bytes 0", "tasker_logscan_input_errors 0",
             "tasker_logscan_events 0", "tasker_logscan_events_untimed 0",
             #"tasker_logscan_findings{severity="critical"} 0"#, #"tasker_logscan_findings{severity="warning"} 0"#,
-            #"tasker_logscan_findings{severity="info"} 0"#,
+            #"tasker_logscan_findings{severity="info"} 0"#, "tasker_logscan_known_findings 0",
+            #"tasker_logscan_actions{severity="critical"} 0"#, #"tasker_logscan_actions{severity="warning"} 0"#,
+            #"tasker_logscan_actions{severity="info"} 0"#,
         ])
     }
 

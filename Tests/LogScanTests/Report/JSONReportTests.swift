@@ -67,6 +67,10 @@ import Testing
     "warning": 0,
     "info": 0
   },
+  "baseline": null,
+  "known_findings": 0,
+  "actions": [],
+  "config_changes": [],
   "channels": [
     {
       "channel": "orchestration_command",
@@ -79,10 +83,12 @@ import Testing
       "full_events": 0,
       "drops": 0,
       "untimed_events": 0,
+      "capacity_changes": [],
       "windows": []
     }
   ],
   "dropped_event_types": [],
+  "untyped_drops": 0,
   "bulk_task_creations": [],
   "findings": []
 }
@@ -138,6 +144,40 @@ import Testing
     "warning": 1,
     "info": 1
   },
+  "baseline": null,
+  "known_findings": 0,
+  "actions": [
+    {
+      "kind": "resize",
+      "severity": "warning",
+      "channel": "pgmq_notifications",
+      "config_key": "mpsc_channels.orchestration.event_listeners.pgmq_event_buffer_size",
+      "file": "config/tasker/environments/production/mpsc_channels.toml",
+      "current": 10000,
+      "size": 50000,
+      "toml": "# config/tasker/environments/production/mpsc_channels.toml\n[mpsc_channels.orchestration.event_listeners]\npgmq_event_buffer_size = 50000\n",
+      "text": "pgmq_notifications: set pgmq_event_buffer_size = 50000 (now 10000) in config/tasker/environments/production/mpsc_channels.toml",
+      "findings": [0]
+    },
+    {
+      "kind": "check_deployment",
+      "severity": "info",
+      "channel": "pgmq_notifications",
+      "config_key": null,
+      "file": null,
+      "current": null,
+      "size": null,
+      "toml": null,
+      "text": "The logs' capacities are not the runbook's for production (pgmq_notifications): check TASKER_ENV on the service.",
+      "findings": [1]
+    }
+  ],
+  "config_changes": [
+    {
+      "file": "config/tasker/environments/production/mpsc_channels.toml",
+      "toml": "# config/tasker/environments/production/mpsc_channels.toml\n[mpsc_channels.orchestration.event_listeners]\npgmq_event_buffer_size = 50000\n"
+    }
+  ],
   "channels": [
     {
       "channel": "pgmq_notifications",
@@ -150,6 +190,7 @@ import Testing
       "full_events": 0,
       "drops": 0,
       "untimed_events": 0,
+      "capacity_changes": [],
       "windows": [
         {
           "start": "2025-10-14T00:10:00Z",
@@ -171,15 +212,12 @@ import Testing
       "full_events": 1,
       "drops": 1,
       "untimed_events": 1,
+      "capacity_changes": [],
       "windows": []
     }
   ],
-  "dropped_event_types": [
-    {
-      "event_type": "unknown",
-      "count": 1
-    }
-  ],
+  "dropped_event_types": [],
+  "untyped_drops": 1,
   "bulk_task_creations": [
     {
       "at": "2025-10-14T00:12:00Z",
@@ -225,21 +263,24 @@ import Testing
         "last_line": {
           "input": "orchestration.log",
           "line": 4
-        }
+        },
+        "sources": []
       },
       "recommendation": {
         "text": "Bulk task creation fills the PGMQ notification channel. Set pgmq_event_buffer_size = 50000 (now 10000; the runbook's size for production).",
         "size": 50000,
         "config_key": "mpsc_channels.orchestration.event_listeners.pgmq_event_buffer_size",
         "file": "config/tasker/environments/production/mpsc_channels.toml",
-        "toml": "# config/tasker/environments/production/mpsc_channels.toml\n[mpsc_channels.orchestration.event_listeners]\npgmq_event_buffer_size = 50000\n"
-      }
+        "toml": "# config/tasker/environments/production/mpsc_channels.toml\n[mpsc_channels.orchestration.event_listeners]\npgmq_event_buffer_size = 50000\n",
+        "already_applied": null
+      },
+      "known": false
     },
     {
       "id": "config_drift",
       "severity": "info",
       "channel": "pgmq_notifications",
-      "summary": "pgmq_notifications runs with buffer_size=10000 (orchestration.log:4) but the runbook's default for production is 50000; 10000 is the runbook's default for base, test or development.",
+      "summary": "pgmq_notifications: the service ran with 10000 (orchestration.log:4); the runbook's default for production is 50000.",
       "start": "2025-10-14T00:12:40Z",
       "end": "2025-10-14T00:12:40Z",
       "evidence": {
@@ -253,15 +294,18 @@ import Testing
           "input": "orchestration.log",
           "line": 4
         },
-        "matching_environments": ["base", "test", "development"]
+        "matching_environments": ["base", "test", "development"],
+        "sources": []
       },
       "recommendation": {
-        "text": "Confirm that TASKER_ENV is production on the service: it may run with base, test or development settings.",
+        "text": "Check that TASKER_ENV is production on the service: 10000 is the runbook's default for base, test or development.",
         "size": null,
         "config_key": null,
         "file": null,
-        "toml": null
-      }
+        "toml": null,
+        "already_applied": null
+      },
+      "known": false
     }
   ]
 }
@@ -306,6 +350,23 @@ import Testing
     "warning": 1,
     "info": 2
   },
+  "baseline": null,
+  "known_findings": 0,
+  "actions": [
+    {
+      "kind": "optimise_consumer",
+      "severity": "warning",
+      "channel": "ruby_ffi",
+      "config_key": null,
+      "file": null,
+      "current": null,
+      "size": null,
+      "toml": null,
+      "text": "ruby_ffi: the consumer is the bottleneck (slow Ruby handlers near 1 finding): optimise the Ruby handlers, consider async processing; do not grow the buffer.",
+      "findings": [0]
+    }
+  ],
+  "config_changes": [],
   "channels": [
     {
       "channel": "orchestration_command",
@@ -318,6 +379,7 @@ import Testing
       "full_events": 1,
       "drops": 0,
       "untimed_events": 0,
+      "capacity_changes": [],
       "windows": [
         {
           "start": "2025-10-14T00:04:00Z",
@@ -339,6 +401,7 @@ import Testing
       "full_events": 3,
       "drops": 3,
       "untimed_events": 0,
+      "capacity_changes": [],
       "windows": [
         {
           "start": "2025-10-14T00:01:00Z",
@@ -367,6 +430,7 @@ import Testing
       "full_events": 2,
       "drops": 0,
       "untimed_events": 0,
+      "capacity_changes": [],
       "windows": [
         {
           "start": "2025-10-14T00:03:00Z",
@@ -395,6 +459,7 @@ import Testing
       "count": 1
     }
   ],
+  "untyped_drops": 0,
   "bulk_task_creations": [],
   "findings": [
     {
@@ -422,15 +487,18 @@ import Testing
         "last_line": {
           "input": "worker.log",
           "line": 6
-        }
+        },
+        "sources": []
       },
       "recommendation": {
         "text": "The Ruby handlers are slow: optimise the Ruby handler code, consider async Ruby processing, profile handler performance. A bigger FFI buffer would only hide it.",
         "size": null,
         "config_key": null,
         "file": null,
-        "toml": null
-      }
+        "toml": null,
+        "already_applied": null
+      },
+      "known": false
     },
     {
       "id": "event_publisher_drops",
@@ -461,6 +529,7 @@ import Testing
             "count": 1
           }
         ],
+        "untyped_drops": 0,
         "capacity": 5000,
         "first_line": {
           "input": "worker.log",
@@ -469,15 +538,18 @@ import Testing
         "last_line": {
           "input": "worker.log",
           "line": 3
-        }
+        },
+        "sources": []
       },
       "recommendation": {
         "text": "Rare drops (< 1/min): acceptable for non-critical events; monitor, no action needed.",
         "size": null,
         "config_key": null,
         "file": null,
-        "toml": null
-      }
+        "toml": null,
+        "already_applied": null
+      },
+      "known": false
     },
     {
       "id": "channel_full",
@@ -501,15 +573,18 @@ import Testing
         "last_line": {
           "input": "worker.log",
           "line": 7
-        }
+        },
+        "sources": []
       },
       "recommendation": {
         "text": "Review backpressure handling; consider a capacity increase if overflow events recur.",
         "size": null,
         "config_key": null,
         "file": null,
-        "toml": null
-      }
+        "toml": null,
+        "already_applied": null
+      },
+      "known": false
     }
   ]
 }

@@ -17,6 +17,30 @@ import Testing
         }
     }
 
+    /// The fields of issue 11 filled in: actions and config changes, capacity changes and a
+    /// resize already applied (restart fixture), sources (a --prefix log), known findings
+    /// (a baseline), untyped drops; and the schema rejects them broken.
+    @Test func theFieldsOfActionsCapacitiesSourcesAndBaselinesValidate() throws {
+        let validator = try Self.validator()
+        let restart = try CLIRunner.run(["--json", "fixtures/restart.log"]).stdout
+        #expect(restart.contains("\"already_applied\": {") && restart.contains("\"capacity_changes\": [\n"))
+        let prefixed = try CLIRunner.run(["--json", "fixtures/kubectl-prefixed.log"]).stdout
+        #expect(prefixed.contains("\"source\": \"tasker-worker-5f8b7\""))
+        #expect(prefixed.contains("\"kind\": \"resize\"") && prefixed.contains("\"untyped_drops\": 28"))
+        let baseline = try ReportCLI.temporaryFile("baseline.json", prefixed)
+        let known = try CLIRunner.run(["--json", "--baseline", baseline.path, "fixtures/kubectl-prefixed.log"]).stdout
+        #expect(known.contains("\"known\": true"))
+        let prefix = try CLIRunner.run(["--json", "--config", "fixtures/config/broken-prefix", "fixtures/plain.log"]).stdout
+        #expect(prefix.contains("\"kind\": \"fix_config_prefix\""))
+        for json in [restart, prefixed, known, prefix] { #expect(try validator.validate(json: json) == []) }
+
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(prefixed.utf8)) as? [String: Any])
+        var actions = try #require(object["actions"] as? [[String: Any]])
+        actions[0]["kind"] = "pray"
+        object["actions"] = actions
+        #expect(validator.validate(object) == ["$.actions[0].kind: pray is not one of the enum values"])
+    }
+
     @Test func everyFindingKindValidates() throws {
         // Config findings and all_channels_saturated do not occur in the scenarios above.
         var s = ScenarioBuilder()

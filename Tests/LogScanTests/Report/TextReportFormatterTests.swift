@@ -34,6 +34,9 @@ import Testing
               Environment  production; config: none (runbook defaults)
               Settings     window 5m, episode gap 5m, target usage 70%
 
+            Actions
+              None.
+
             Channels
               No channel events.
 
@@ -68,7 +71,7 @@ import Testing
               Warning      config/tasker/base/mpsc_channels.toml: invalid TOML at line 3:
                            running on defaults
 
-            Channels
+            Actions
             """)
     }
 

@@ -83,32 +83,25 @@ public struct HTMLReportFormatter: ReportFormatter {
 
     // MARK: - Actions
 
-    /// What to do, before why: each resize with its TOML, then advice without TOML.
-    /// Derived from the findings (`FindingActions`) until the report carries its actions.
+    /// What to do, before why: the report's actions, most severe first (a resize names
+    /// its key, size and file), then one TOML block per config file holding every change.
     func actionsSection(_ r: Report, _ out: inout [String]) {
         out.append("<section id=\"actions\">")
         out.append("<h2>Actions</h2>")
-        let actions = FindingActions(r.findings)
-        if actions.resizes.isEmpty && actions.advice.isEmpty {
-            out.append("<p class=\"muted\">" + (r.findings.isEmpty
-                ? "No findings: nothing to do."
-                : "No resize or advice: the findings below are informational.") + "</p>")
+        if r.actions.isEmpty {
+            let none = r.findings.isEmpty ? "No findings: nothing to do." : ReportHeaderText.noActions(r)
+            out.append("<p class=\"muted\">" + Self.text(none) + "</p>")
         }
-        for a in actions.resizes {
-            out.append("<div class=\"action\">")
-            var line = "\(Self.badge(a.severity)) Set <code>\(Self.text(a.configKey))</code>"
-            if a.size > 0 { line += " = \(a.size)" }
-            if let file = a.file { line += " in <code>\(Self.text(file))</code>" }
-            out.append("<p>\(line)</p>")
-            out.append("<p class=\"note\">for \(Self.text(a.findings.joined(separator: ", ")))</p>")
-            out.append("<pre class=\"toml\">\(HTMLEscaper.escape(Self.trimmedTOML(a.toml), keepNewlines: true))</pre>")
-            out.append("</div>")
-        }
-        for a in actions.advice {
+        for a in r.actions {
             out.append("<div class=\"action\">")
             out.append("<p>\(Self.badge(a.severity)) \(Self.text(a.text))</p>")
-            out.append("<p class=\"note\">for \(Self.text(a.findings.joined(separator: ", ")))</p>")
+            let served = ReportHeaderText.served(a, r)
+            if !served.isEmpty { out.append("<p class=\"note\">for \(Self.text(served))</p>") }
             out.append("</div>")
+        }
+        for change in r.configChanges {
+            out.append("<p class=\"note\">In <code>\(Self.text(change.file))</code>:</p>")
+            out.append("<pre class=\"toml\">\(HTMLEscaper.escape(Self.trimmedTOML(change.toml), keepNewlines: true))</pre>")
         }
         out.append("</section>")
     }
@@ -228,9 +221,10 @@ public struct HTMLReportFormatter: ReportFormatter {
     }
 
     /// Capacity changes to mark on a channel's chart.
-    /// Hook: the report model has no capacity changes yet; map `ChannelReport.capacityChanges`
-    /// here once it does (each `{at, from, to}` becomes one `CapacityMark`).
-    static func capacityChanges(_ channel: ChannelReport) -> [TimeChart.CapacityMark] { [] }
+    /// The channel's capacity changes in the logs (restarts with a new size) as chart marks.
+    static func capacityChanges(_ channel: ChannelReport) -> [TimeChart.CapacityMark] {
+        channel.capacityChanges.map { TimeChart.CapacityMark(at: $0.at.nanoseconds, from: $0.from, to: $0.to) }
+    }
 
     // MARK: - Findings
 
@@ -266,7 +260,7 @@ public struct HTMLReportFormatter: ReportFormatter {
     /// One finding: heading, summary, evidence, recommendation and TOML.
     func finding(_ f: Finding, _ out: inout [String]) {
         out.append("<article class=\"finding sev-\(f.severity.rawValue)\">")
-        out.append("<h4>\(Self.badge(f.severity)) <code>\(f.id.rawValue)</code>: \(Self.text(FindingTextBlock.subject(f)))</h4>")
+        out.append("<h4>\(Self.badge(f.severity)) <code>\(f.id.rawValue)</code>: \(Self.text(f.channel ?? FindingTextBlock.subject(f)))</h4>")
         out.append("<p>\(Self.text(f.summary))</p>")
         out.append("<p class=\"label\">Evidence</p>")
         out.append("<ul>" + EvidenceText.lines(f.evidence).map { "<li>\(Self.text($0))</li>" }.joined() + "</ul>")

@@ -1,7 +1,7 @@
 import Testing
 @testable import LogScan
 
-/// The page's smaller parts: the actions derived from findings and the event type bars.
+/// The page's smaller parts: the actions section and the event type bars.
 @Suite struct HTMLPartsTests {
     static let start = Timestamp(seconds: 1_760_400_000)
 
@@ -20,22 +20,19 @@ import Testing
                        toml: "# config/tasker/environments/production/mpsc_channels.toml\n[mpsc_channels.shared.event_publisher]\nevent_queue_buffer_size = \(size)\n")
     }
 
-    @Test func oneResizePerKeyWithTheLargestSize() {
-        let actions = FindingActions([
-            Self.finding(.channelSaturation, .critical, "orchestration_command", Recommendation(text: "The consumer is the bottleneck.")),
-            Self.finding(.eventPublisherDrops, .warning, "event_publisher", Self.resize(10_000)),
-            Self.finding(.channelSaturation, .warning, "event_publisher", Self.resize(20_000)),
-            Self.finding(.channelSaturation, .warning, "ruby_ffi", Recommendation(text: "The consumer is the bottleneck.")),
-            Self.finding(.channelFull, .info, "worker_command", Recommendation(text: "Review backpressure handling.")),
-        ])
-        #expect(actions.resizes == [FindingActions.Resize(
-            severity: .warning, configKey: "mpsc_channels.shared.event_publisher.event_queue_buffer_size",
-            file: "config/tasker/environments/production/mpsc_channels.toml", size: 20_000,
-            toml: Self.resize(20_000).toml!, findings: ["event_publisher_drops event_publisher", "channel_saturation event_publisher"])])
-        // Advice without TOML once per text, at its most severe; info findings give no action.
-        #expect(actions.advice == [FindingActions.Advice(
-            severity: .critical, text: "The consumer is the bottleneck.",
-            findings: ["channel_saturation orchestration_command", "channel_saturation ruby_ffi"])])
+    /// The actions come from the report (`Report.actions`, `configChanges`): each one
+    /// line with what it serves, then one TOML block per config file.
+    @Test func theActionsSectionShowsTheReportsActionsAndTOML() throws {
+        let report = try OperatorCommandLineTests.report("plain.log")
+        #expect(!report.actions.isEmpty)
+        var out: [String] = []
+        HTMLReportFormatter().actionsSection(report, &out)
+        let html = out.joined(separator: "\n")
+        for action in report.actions {
+            #expect(html.contains(HTMLReportFormatter.text(action.text)))
+        }
+        #expect(out.filter { $0.hasPrefix("<pre class=\"toml\">") }.count == report.configChanges.count)
+        #expect(html.contains("event_queue_buffer_size"))
     }
 
     @Test func eventTypeBars() {

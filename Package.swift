@@ -25,11 +25,18 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Teddy multi-literal prefilter (C: pshufb is not expressible in Swift SIMD);
+        // AVX2/SSSE3 chosen at run time, so no global -m flags.
+        .target(
+            name: "CTeddy",
+            cSettings: [.unsafeFlags(["-O3"])]
+        ),
         .target(
             name: "LogScan",
             dependencies: [
                 "CPCRE2",
                 "CZlib",
+                "CTeddy",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]

@@ -146,12 +146,14 @@ final class InputScanner {
                 pos = scanLineWhileJoining(at: pos, to: to)
                 continue
             }
-            guard let (hit, _) = prefilter.firstMatch(in: buffer, from: pos, to: to) else {
-                countLines(from: pos, to: to)
+            // One pass finds the next candidate and counts the lines before it.
+            let found = prefilter.scan(buffer, from: pos, to: to, longerThan: options.maxLineLength)
+            guard let (hit, _) = found.match else {
+                addLines(found, from: pos, to: to)
                 break
             }
             let lineStart = memrchr(buffer + pos, 0x0A, hit - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer) + 1 } ?? pos
-            countLines(from: pos, to: lineStart)
+            addLines(found, from: pos, to: lineStart)
             let lineEnd = UnsafeRawPointer(memchr(buffer + hit, 0x0A, to - hit)!) - UnsafeRawPointer(buffer)
             candidateLine(from: lineStart, to: lineEnd)
             pos = lineEnd + 1
@@ -177,11 +179,9 @@ final class InputScanner {
         }
     }
 
-    private func countLines(from: Int, to: Int) {
-        guard to > from else { return }
-        let (newlines, mayHaveLongLine) = NewlineCounter.count(buffer, from: from, to: to, longerThan: options.maxLineLength)
-        lines += Int64(newlines)
-        if mayHaveLongLine {
+    private func addLines(_ found: LiteralPrefilter.Scan, from: Int, to: Int) {
+        lines += Int64(found.newlines)
+        if found.mayHaveLongLine, to > from {
             overlong += Int64(NewlineCounter.longLines(buffer, from: from, to: to, longerThan: options.maxLineLength))
         }
     }

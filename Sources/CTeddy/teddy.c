@@ -1,0 +1,258 @@
+#include "teddy.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define TEDDY_X86 1
+#endif
+
+#define NO_MATCH INT64_MAX
+
+struct teddy {
+    /* Nibble masks per window byte j: bit b of lo[j][x] is set when a literal of
+     * bucket b has low nibble x at window byte j (likewise hi). */
+    uint8_t lo[3][16];
+    uint8_t hi[3][16];
+    int32_t isa;
+    int32_t count;
+    /* Largest window offset: how far past a match's start an earlier-starting
+     * literal's window may lie. */
+    int32_t max_offset;
+    int32_t bucket_size[8];
+    int32_t bucket[8][TEDDY_MAX_LITERALS];
+    int32_t length[TEDDY_MAX_LITERALS];
+    int32_t offset[TEDDY_MAX_LITERALS];
+    uint8_t *bytes[TEDDY_MAX_LITERALS];
+};
+
+int32_t teddy_best_isa(void) {
+#ifdef TEDDY_X86
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2")) return TEDDY_ISA_AVX2;
+    if (__builtin_cpu_supports("ssse3")) return TEDDY_ISA_SSSE3;
+#endif
+    return TEDDY_ISA_NONE;
+}
+
+teddy_t *teddy_new(const uint8_t *const *literals, const int32_t *lengths, const int32_t *offsets,
+                   int32_t count, int32_t isa) {
+    int32_t best = teddy_best_isa();
+    if (best == TEDDY_ISA_NONE || count < 1 || count > TEDDY_MAX_LITERALS) return NULL;
+    for (int32_t k = 0; k < count; k++) {
+        if (lengths[k] < 3 || offsets[k] < 0 || offsets[k] > lengths[k] - 3) return NULL;
+    }
+    teddy_t *t = calloc(1, sizeof *t);
+    if (!t) return NULL;
+    t->isa = (isa <= TEDDY_ISA_NONE || isa > best) ? best : isa;
+    t->count = count;
+    for (int32_t k = 0; k < count; k++) {
+        t->bytes[k] = malloc((size_t)lengths[k]);
+        if (!t->bytes[k]) {
+            teddy_free(t);
+            return NULL;
+        }
+        memcpy(t->bytes[k], literals[k], (size_t)lengths[k]);
+        t->length[k] = lengths[k];
+        t->offset[k] = offsets[k];
+        if (offsets[k] > t->max_offset) t->max_offset = offsets[k];
+        /* Up to 8 literals: one bucket each, so a bucket's masks test an exact
+         * 3-byte window. More: round-robin (masks of a shared bucket alias). */
+        int32_t b = k % 8;
+        t->bucket[b][t->bucket_size[b]++] = k;
+        for (int j = 0; j < 3; j++) {
+            uint8_t c = literals[k][offsets[k] + j];
+            t->lo[j][c & 15] |= (uint8_t)(1u << b);
+            t->hi[j][c >> 4] |= (uint8_t)(1u << b);
+        }
+    }
+    return t;
+}
+
+int32_t teddy_isa(const teddy_t *t) { return t->isa; }
+
+void teddy_free(teddy_t *t) {
+    if (!t) return;
+    for (int32_t k = 0; k < t->count; k++) free(t->bytes[k]);
+    free(t);
+}
+
+/* Buckets whose window starts at base[w] (the three bytes must be readable). */
+static inline uint8_t window_buckets(const teddy_t *t, const uint8_t *w) {
+    return t->lo[0][w[0] & 15] & t->hi[0][w[0] >> 4] & t->lo[1][w[1] & 15] & t->hi[1][w[1] >> 4] &
+           t->lo[2][w[2] & 15] & t->hi[2][w[2] >> 4];
+}
+
+/* Verifies the literals of `buckets` whose window is at w; keeps the earliest start
+ * (lowest literal index on a tie) in *best / *best_k. */
+static inline void verify(const teddy_t *t, const uint8_t *base, int64_t from, int64_t to, int64_t w,
+                          uint32_t buckets, int64_t *best, int32_t *best_k) {
+    while (buckets) {
+        int b = __builtin_ctz(buckets);
+        buckets &= buckets - 1;
+        for (int32_t i = 0; i < t->bucket_size[b]; i++) {
+            int32_t k = t->bucket[b][i];
+            int64_t s = w - t->offset[k];
+            if (s < from || s + t->length[k] > to) continue;
+            if (s > *best || (s == *best && k > *best_k)) continue;
+            if (memcmp(base + s, t->bytes[k], (size_t)t->length[k]) == 0) {
+                *best = s;
+                *best_k = k;
+            }
+        }
+    }
+}
+
+/* Newline count and long-run tracking over a mask of newline positions in `width`
+ * bytes: `run` is the number of bytes since the last newline. */
+static inline void track_newlines(uint64_t nl, int width, int64_t limit, int64_t *run, int64_t *newlines,
+                                  int32_t *flag) {
+    if (nl == 0) {
+        *run += width;
+        if (*run > limit) *flag = 1;
+        return;
+    }
+    *newlines += __builtin_popcountll(nl);
+    int first = __builtin_ctzll(nl);
+    if (*run + first > limit) *flag = 1;
+    int last = 63 - __builtin_clzll(nl);
+    *run = width - 1 - last;
+    /* Lines between two newlines of one block are shorter than the block. */
+}
+
+/* The scalar part shared by every kernel: window positions [w, to - 2), then the
+ * newlines of [counted, end of the answer). */
+static void finish(const teddy_t *t, const uint8_t *base, int64_t from, int64_t to, int64_t w,
+                   int64_t counted, int64_t limit, int64_t run, int64_t newlines, int32_t flag, int64_t best,
+                   int32_t best_k, teddy_result *out) {
+    for (; w + 3 <= to; w++) {
+        if (best != NO_MATCH && w > best + t->max_offset) break;
+        uint8_t m = window_buckets(t, base + w);
+        if (m) verify(t, base, from, to, w, m, &best, &best_k);
+    }
+    int64_t end = best == NO_MATCH ? to : best;
+    for (int64_t i = counted; i < end; i++) {
+        if (base[i] == '\n') {
+            newlines++;
+            run = 0;
+        } else if (++run > limit) {
+            flag = 1;
+        }
+    }
+    out->position = best == NO_MATCH ? -1 : best;
+    out->literal = best == NO_MATCH ? -1 : best_k;
+    out->newlines = newlines;
+    out->may_have_long_line = flag;
+}
+
+#ifdef TEDDY_X86
+
+__attribute__((target("ssse3"))) static void scan_ssse3(const teddy_t *t, const uint8_t *base, int64_t from,
+                                                        int64_t to, int64_t limit, teddy_result *out) {
+    const __m128i nibble = _mm_set1_epi8(0x0F);
+    const __m128i newline = _mm_set1_epi8('\n');
+    const __m128i zero = _mm_setzero_si128();
+    __m128i lo0 = _mm_loadu_si128((const __m128i *)t->lo[0]), hi0 = _mm_loadu_si128((const __m128i *)t->hi[0]);
+    __m128i lo1 = _mm_loadu_si128((const __m128i *)t->lo[1]), hi1 = _mm_loadu_si128((const __m128i *)t->hi[1]);
+    __m128i lo2 = _mm_loadu_si128((const __m128i *)t->lo[2]), hi2 = _mm_loadu_si128((const __m128i *)t->hi[2]);
+    int64_t p = from, counted = from, run = 0, newlines = 0, best = NO_MATCH;
+    /* Lines between two newlines of one block escape the run tracking: with a
+     * limit below two blocks, any range that could hold a long line is flagged. */
+    int32_t flag = limit < 64 && to - from > limit, best_k = -1;
+    /* A block tests the windows at p .. p+15 and reads bytes up to p+17. */
+    while (p + 18 <= to) {
+        if (best != NO_MATCH && p > best + t->max_offset) break;
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(base + p));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(base + p + 1));
+        __m128i v2 = _mm_loadu_si128((const __m128i *)(base + p + 2));
+        __m128i r = _mm_and_si128(_mm_shuffle_epi8(lo0, _mm_and_si128(v0, nibble)),
+                                  _mm_shuffle_epi8(hi0, _mm_and_si128(_mm_srli_epi16(v0, 4), nibble)));
+        r = _mm_and_si128(r, _mm_shuffle_epi8(lo1, _mm_and_si128(v1, nibble)));
+        r = _mm_and_si128(r, _mm_shuffle_epi8(hi1, _mm_and_si128(_mm_srli_epi16(v1, 4), nibble)));
+        r = _mm_and_si128(r, _mm_shuffle_epi8(lo2, _mm_and_si128(v2, nibble)));
+        r = _mm_and_si128(r, _mm_shuffle_epi8(hi2, _mm_and_si128(_mm_srli_epi16(v2, 4), nibble)));
+        uint32_t cand = (~(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(r, zero))) & 0xFFFF;
+        if (cand) {
+            uint8_t lanes[16];
+            _mm_storeu_si128((__m128i *)lanes, r);
+            while (cand) {
+                int i = __builtin_ctz(cand);
+                cand &= cand - 1;
+                verify(t, base, from, to, p + i, lanes[i], &best, &best_k);
+            }
+        }
+        if (best == NO_MATCH) {
+            uint64_t nl = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v0, newline));
+            track_newlines(nl, 16, limit, &run, &newlines, &flag);
+            counted = p + 16;
+        }
+        p += 16;
+    }
+    finish(t, base, from, to, p, counted, limit, run, newlines, flag, best, best_k, out);
+}
+
+__attribute__((target("avx2"))) static void scan_avx2(const teddy_t *t, const uint8_t *base, int64_t from,
+                                                      int64_t to, int64_t limit, teddy_result *out) {
+    const __m256i nibble = _mm256_set1_epi8(0x0F);
+    const __m256i newline = _mm256_set1_epi8('\n');
+    const __m256i zero = _mm256_setzero_si256();
+    /* pshufb looks up within each 128-bit lane: the same table in both. */
+    __m256i lo0 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->lo[0]));
+    __m256i hi0 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->hi[0]));
+    __m256i lo1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->lo[1]));
+    __m256i hi1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->hi[1]));
+    __m256i lo2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->lo[2]));
+    __m256i hi2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->hi[2]));
+    int64_t p = from, counted = from, run = 0, newlines = 0, best = NO_MATCH;
+    /* Lines between two newlines of one block escape the run tracking: with a
+     * limit below two blocks, any range that could hold a long line is flagged. */
+    int32_t flag = limit < 64 && to - from > limit, best_k = -1;
+    /* A block tests the windows at p .. p+31 and reads bytes up to p+33. */
+    while (p + 34 <= to) {
+        if (best != NO_MATCH && p > best + t->max_offset) break;
+        __m256i v0 = _mm256_loadu_si256((const __m256i *)(base + p));
+        __m256i v1 = _mm256_loadu_si256((const __m256i *)(base + p + 1));
+        __m256i v2 = _mm256_loadu_si256((const __m256i *)(base + p + 2));
+        __m256i r = _mm256_and_si256(_mm256_shuffle_epi8(lo0, _mm256_and_si256(v0, nibble)),
+                                     _mm256_shuffle_epi8(hi0, _mm256_and_si256(_mm256_srli_epi16(v0, 4), nibble)));
+        r = _mm256_and_si256(r, _mm256_shuffle_epi8(lo1, _mm256_and_si256(v1, nibble)));
+        r = _mm256_and_si256(r, _mm256_shuffle_epi8(hi1, _mm256_and_si256(_mm256_srli_epi16(v1, 4), nibble)));
+        r = _mm256_and_si256(r, _mm256_shuffle_epi8(lo2, _mm256_and_si256(v2, nibble)));
+        r = _mm256_and_si256(r, _mm256_shuffle_epi8(hi2, _mm256_and_si256(_mm256_srli_epi16(v2, 4), nibble)));
+        uint32_t cand = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(r, zero));
+        if (cand) {
+            uint8_t lanes[32];
+            _mm256_storeu_si256((__m256i *)lanes, r);
+            while (cand) {
+                int i = __builtin_ctz(cand);
+                cand &= cand - 1;
+                verify(t, base, from, to, p + i, lanes[i], &best, &best_k);
+            }
+        }
+        if (best == NO_MATCH) {
+            uint64_t nl = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v0, newline));
+            track_newlines(nl, 32, limit, &run, &newlines, &flag);
+            counted = p + 32;
+        }
+        p += 32;
+    }
+    finish(t, base, from, to, p, counted, limit, run, newlines, flag, best, best_k, out);
+}
+
+#endif
+
+void teddy_scan(const teddy_t *t, const uint8_t *base, int64_t from, int64_t to, int64_t long_limit,
+                teddy_result *out) {
+#ifdef TEDDY_X86
+    if (t->isa == TEDDY_ISA_AVX2) {
+        scan_avx2(t, base, from, to, long_limit, out);
+        return;
+    }
+    if (t->isa == TEDDY_ISA_SSSE3) {
+        scan_ssse3(t, base, from, to, long_limit, out);
+        return;
+    }
+#endif
+    finish(t, base, from, to, from, from, long_limit, 0, 0, 0, NO_MATCH, -1, out); /* scalar: exact */
+}

@@ -46,7 +46,10 @@ let package = Package(
             dependencies: [
                 "LogScan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The static Swift runtime and Foundation: no dynamic loading and relocation of
+            // the shared Swift libraries at start-up (~10 ms of every run; docs/PERFORMANCE.md).
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
         .testTarget(
             name: "LogScanTests",

@@ -46,7 +46,12 @@ let package = Package(
                 "CISAL",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            swiftSettings: [
+                .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+                // Compiled against the static runtime too: Foundation's static libraries
+                // then come with their dependencies (CoreFoundation, ICU) when linking.
+                .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
+            ]
         ),
         .executableTarget(
             name: "tasker-logscan",
@@ -56,6 +61,7 @@ let package = Package(
             ],
             // The static Swift runtime and Foundation: no dynamic loading and relocation of
             // the shared Swift libraries at start-up (~10 ms of every run; docs/PERFORMANCE.md).
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
         .testTarget(

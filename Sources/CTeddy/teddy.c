@@ -148,69 +148,64 @@ static void finish(const teddy_t *t, const uint8_t *base, int64_t from, int64_t 
 
 #ifdef TEDDY_X86
 
-__attribute__((target("ssse3"))) static void scan_ssse3(const teddy_t *t, const uint8_t *base, int64_t from,
-                                                        int64_t to, int64_t limit, teddy_result *out) {
-    const __m128i nibble = _mm_set1_epi8(0x0F);
-    const __m128i newline = _mm_set1_epi8('\n');
-    const __m128i zero = _mm_setzero_si128();
-    __m128i lo0 = _mm_loadu_si128((const __m128i *)t->lo[0]), hi0 = _mm_loadu_si128((const __m128i *)t->hi[0]);
-    __m128i lo1 = _mm_loadu_si128((const __m128i *)t->lo[1]), hi1 = _mm_loadu_si128((const __m128i *)t->hi[1]);
-    __m128i lo2 = _mm_loadu_si128((const __m128i *)t->lo[2]), hi2 = _mm_loadu_si128((const __m128i *)t->hi[2]);
-    int64_t p = from, counted = from, run = 0, newlines = 0, best = NO_MATCH;
-    /* Lines between two newlines of one block escape the run tracking: with a
-     * limit below two blocks, any range that could hold a long line is flagged. */
-    int32_t flag = limit < 64 && to - from > limit, best_k = -1;
+/* Newline state of a scan: carried through the hot loops in registers. */
+typedef struct {
+    int64_t run, newlines;
+    int32_t flag;
+} lines_t;
+
+#define SSSE3_BLOCK(v0, v1, v2, r)                                                                    \
+    __m128i v0 = _mm_loadu_si128((const __m128i *)(base + p));                                       \
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(base + p + 1));                                   \
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(base + p + 2));                                   \
+    __m128i r = _mm_and_si128(_mm_shuffle_epi8(lo0, _mm_and_si128(v0, nibble)),                      \
+                              _mm_shuffle_epi8(hi0, _mm_and_si128(_mm_srli_epi16(v0, 4), nibble)));  \
+    r = _mm_and_si128(r, _mm_shuffle_epi8(lo1, _mm_and_si128(v1, nibble)));                          \
+    r = _mm_and_si128(r, _mm_shuffle_epi8(hi1, _mm_and_si128(_mm_srli_epi16(v1, 4), nibble)));       \
+    r = _mm_and_si128(r, _mm_shuffle_epi8(lo2, _mm_and_si128(v2, nibble)));                          \
+    r = _mm_and_si128(r, _mm_shuffle_epi8(hi2, _mm_and_si128(_mm_srli_epi16(v2, 4), nibble)));
+
+/* The hot loop: blocks without a fingerprint hit, newlines counted. No calls in
+ * it, so the masks stay in registers. Returns the first block with a hit (its
+ * lanes in *lanes), or the first block that does not fit before `to`. */
+__attribute__((target("ssse3"))) static int64_t skip_ssse3(const teddy_t *t, const uint8_t *base, int64_t p,
+                                                           int64_t to, int64_t limit, lines_t *ls,
+                                                           uint8_t lanes[16], uint32_t *cand) {
+    const __m128i nibble = _mm_set1_epi8(0x0F), newline = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+    const __m128i lo0 = _mm_loadu_si128((const __m128i *)t->lo[0]), hi0 = _mm_loadu_si128((const __m128i *)t->hi[0]);
+    const __m128i lo1 = _mm_loadu_si128((const __m128i *)t->lo[1]), hi1 = _mm_loadu_si128((const __m128i *)t->hi[1]);
+    const __m128i lo2 = _mm_loadu_si128((const __m128i *)t->lo[2]), hi2 = _mm_loadu_si128((const __m128i *)t->hi[2]);
+    lines_t l = *ls;
     /* A block tests the windows at p .. p+15 and reads bytes up to p+17. */
-    while (p + 18 <= to) {
-        if (best != NO_MATCH && p > best + t->max_offset) break;
-        __m128i v0 = _mm_loadu_si128((const __m128i *)(base + p));
-        __m128i v1 = _mm_loadu_si128((const __m128i *)(base + p + 1));
-        __m128i v2 = _mm_loadu_si128((const __m128i *)(base + p + 2));
-        __m128i r = _mm_and_si128(_mm_shuffle_epi8(lo0, _mm_and_si128(v0, nibble)),
-                                  _mm_shuffle_epi8(hi0, _mm_and_si128(_mm_srli_epi16(v0, 4), nibble)));
-        r = _mm_and_si128(r, _mm_shuffle_epi8(lo1, _mm_and_si128(v1, nibble)));
-        r = _mm_and_si128(r, _mm_shuffle_epi8(hi1, _mm_and_si128(_mm_srli_epi16(v1, 4), nibble)));
-        r = _mm_and_si128(r, _mm_shuffle_epi8(lo2, _mm_and_si128(v2, nibble)));
-        r = _mm_and_si128(r, _mm_shuffle_epi8(hi2, _mm_and_si128(_mm_srli_epi16(v2, 4), nibble)));
-        uint32_t cand = (~(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(r, zero))) & 0xFFFF;
-        if (cand) {
-            uint8_t lanes[16];
+    for (; p + 18 <= to; p += 16) {
+        SSSE3_BLOCK(v0, v1, v2, r)
+        uint32_t c = (~(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(r, zero))) & 0xFFFF;
+        if (c) {
             _mm_storeu_si128((__m128i *)lanes, r);
-            while (cand) {
-                int i = __builtin_ctz(cand);
-                cand &= cand - 1;
-                verify(t, base, from, to, p + i, lanes[i], &best, &best_k);
-            }
+            *cand = c;
+            break;
         }
-        if (best == NO_MATCH) {
-            uint64_t nl = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v0, newline));
-            track_newlines(nl, 16, limit, &run, &newlines, &flag);
-            counted = p + 16;
-        }
-        p += 16;
+        track_newlines((uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v0, newline)), 16, limit, &l.run, &l.newlines,
+                       &l.flag);
     }
-    finish(t, base, from, to, p, counted, limit, run, newlines, flag, best, best_k, out);
+    *ls = l;
+    return p;
 }
 
-__attribute__((target("avx2"))) static void scan_avx2(const teddy_t *t, const uint8_t *base, int64_t from,
-                                                      int64_t to, int64_t limit, teddy_result *out) {
-    const __m256i nibble = _mm256_set1_epi8(0x0F);
-    const __m256i newline = _mm256_set1_epi8('\n');
-    const __m256i zero = _mm256_setzero_si256();
+__attribute__((target("avx2"))) static int64_t skip_avx2(const teddy_t *t, const uint8_t *base, int64_t p,
+                                                         int64_t to, int64_t limit, lines_t *ls, uint8_t lanes[32],
+                                                         uint32_t *cand) {
+    const __m256i nibble = _mm256_set1_epi8(0x0F), newline = _mm256_set1_epi8('\n'), zero = _mm256_setzero_si256();
     /* pshufb looks up within each 128-bit lane: the same table in both. */
-    __m256i lo0 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->lo[0]));
-    __m256i hi0 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->hi[0]));
-    __m256i lo1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->lo[1]));
-    __m256i hi1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->hi[1]));
-    __m256i lo2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->lo[2]));
-    __m256i hi2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->hi[2]));
-    int64_t p = from, counted = from, run = 0, newlines = 0, best = NO_MATCH;
-    /* Lines between two newlines of one block escape the run tracking: with a
-     * limit below two blocks, any range that could hold a long line is flagged. */
-    int32_t flag = limit < 64 && to - from > limit, best_k = -1;
+    const __m256i lo0 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->lo[0]));
+    const __m256i hi0 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->hi[0]));
+    const __m256i lo1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->lo[1]));
+    const __m256i hi1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->hi[1]));
+    const __m256i lo2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->lo[2]));
+    const __m256i hi2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->hi[2]));
+    lines_t l = *ls;
     /* A block tests the windows at p .. p+31 and reads bytes up to p+33. */
-    while (p + 34 <= to) {
-        if (best != NO_MATCH && p > best + t->max_offset) break;
+    for (; p + 34 <= to; p += 32) {
         __m256i v0 = _mm256_loadu_si256((const __m256i *)(base + p));
         __m256i v1 = _mm256_loadu_si256((const __m256i *)(base + p + 1));
         __m256i v2 = _mm256_loadu_si256((const __m256i *)(base + p + 2));
@@ -220,24 +215,68 @@ __attribute__((target("avx2"))) static void scan_avx2(const teddy_t *t, const ui
         r = _mm256_and_si256(r, _mm256_shuffle_epi8(hi1, _mm256_and_si256(_mm256_srli_epi16(v1, 4), nibble)));
         r = _mm256_and_si256(r, _mm256_shuffle_epi8(lo2, _mm256_and_si256(v2, nibble)));
         r = _mm256_and_si256(r, _mm256_shuffle_epi8(hi2, _mm256_and_si256(_mm256_srli_epi16(v2, 4), nibble)));
-        uint32_t cand = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(r, zero));
-        if (cand) {
-            uint8_t lanes[32];
+        uint32_t c = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(r, zero));
+        if (c) {
             _mm256_storeu_si256((__m256i *)lanes, r);
-            while (cand) {
-                int i = __builtin_ctz(cand);
-                cand &= cand - 1;
-                verify(t, base, from, to, p + i, lanes[i], &best, &best_k);
-            }
+            *cand = c;
+            break;
+        }
+        track_newlines((uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v0, newline)), 32, limit, &l.run,
+                       &l.newlines, &l.flag);
+    }
+    *ls = l;
+    return p;
+}
+
+/* Newline mask of the 16 or 32 bytes at p (a block with a fingerprint hit). */
+__attribute__((target("avx2"))) static uint32_t newlines_avx2(const uint8_t *p) {
+    return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)p), _mm256_set1_epi8('\n')));
+}
+
+__attribute__((target("ssse3"))) static uint32_t newlines_ssse3(const uint8_t *p) {
+    return (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)p), _mm_set1_epi8('\n')));
+}
+
+/* The block loop of both kernels: skip to a hit, verify it (memcmp: outside the
+ * hot loop), go on until the earliest start is certain. */
+static void scan_blocks(const teddy_t *t, const uint8_t *base, int64_t from, int64_t to, int64_t limit,
+                        int32_t isa, teddy_result *out) {
+    const int width = isa == TEDDY_ISA_AVX2 ? 32 : 16;
+    /* Lines between two newlines of one block escape the run tracking: with a
+     * limit below two blocks, any range that could hold a long line is flagged. */
+    lines_t l = {0, 0, limit < 64 && to - from > limit};
+    int64_t p = from, counted = from, best = NO_MATCH;
+    int32_t best_k = -1;
+    uint8_t lanes[32];
+    for (;;) {
+        uint32_t cand = 0;
+        if (best == NO_MATCH) {
+            p = isa == TEDDY_ISA_AVX2 ? skip_avx2(t, base, p, to, limit, &l, lanes, &cand)
+                                      : skip_ssse3(t, base, p, to, limit, &l, lanes, &cand);
+            counted = p;
+            if (!cand) break;  /* the rest does not fill a block */
+        } else {
+            /* After a match: only windows of literals that could start earlier. */
+            if (p > best + t->max_offset || p + width + 2 > to) break;
+            /* One block; its newlines lie past the match: not counted. */
+            lines_t after = l;
+            p = isa == TEDDY_ISA_AVX2 ? skip_avx2(t, base, p, p + width + 2, limit, &after, lanes, &cand)
+                                      : skip_ssse3(t, base, p, p + width + 2, limit, &after, lanes, &cand);
+            if (!cand) continue;
+        }
+        while (cand) {
+            int i = __builtin_ctz(cand);
+            cand &= cand - 1;
+            verify(t, base, from, to, p + i, lanes[i], &best, &best_k);
         }
         if (best == NO_MATCH) {
-            uint64_t nl = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v0, newline));
-            track_newlines(nl, 32, limit, &run, &newlines, &flag);
-            counted = p + 32;
+            uint32_t nl = isa == TEDDY_ISA_AVX2 ? newlines_avx2(base + p) : newlines_ssse3(base + p);
+            track_newlines(nl, width, limit, &l.run, &l.newlines, &l.flag);
+            counted = p + width;
         }
-        p += 32;
+        p += width;
     }
-    finish(t, base, from, to, p, counted, limit, run, newlines, flag, best, best_k, out);
+    finish(t, base, from, to, p, counted, limit, l.run, l.newlines, l.flag, best, best_k, out);
 }
 
 #endif
@@ -245,12 +284,8 @@ __attribute__((target("avx2"))) static void scan_avx2(const teddy_t *t, const ui
 void teddy_scan(const teddy_t *t, const uint8_t *base, int64_t from, int64_t to, int64_t long_limit,
                 teddy_result *out) {
 #ifdef TEDDY_X86
-    if (t->isa == TEDDY_ISA_AVX2) {
-        scan_avx2(t, base, from, to, long_limit, out);
-        return;
-    }
-    if (t->isa == TEDDY_ISA_SSSE3) {
-        scan_ssse3(t, base, from, to, long_limit, out);
+    if (t->isa == TEDDY_ISA_AVX2 || t->isa == TEDDY_ISA_SSSE3) {
+        scan_blocks(t, base, from, to, long_limit, t->isa, out);
         return;
     }
 #endif

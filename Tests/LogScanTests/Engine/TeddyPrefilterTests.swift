@@ -98,6 +98,28 @@ import Testing
         #expect(LiteralPrefilter(literals: LiteralSet.messages, kernel: .portable).kernel == .portable)
     }
 
+    @Test func fingerprintsAreTheRarestWindowsOfRealLogs() {
+        // From ByteFrequencyRank.perMillion (measured on samples/*.log).
+        let windows = LiteralSet.messages.map { lit -> String in
+            let bytes = Array(lit.utf8)
+            let at = TeddyMatcher.rarestWindow(in: bytes)
+            return String(decoding: bytes[at..<at + 3], as: UTF8.self)
+        }
+        #expect(windows == ["_ch", "Cha", "ful", "Bul", "Slo"])
+    }
+
+    @Test func literalsTeddyCannotTakeFallBackToThePortableKernel() {
+        // A 2-byte literal has no 3-byte window; more than 64 literals do not fit.
+        #expect(LiteralPrefilter(literals: ["ab", "Channel "], kernel: .avx2).kernel == .portable)
+        let many = (0..<65).map { "literal number \($0)" }
+        #expect(LiteralPrefilter(literals: many, kernel: .avx2).kernel == .portable)
+        let bytes = Array("x literal number 64 y\n".utf8)
+        let found = bytes.withUnsafeBufferPointer {
+            LiteralPrefilter(literals: many, kernel: .avx2).firstMatch(in: $0.baseAddress!, from: 0, to: bytes.count)
+        }
+        #expect(found?.position == 2 && found?.needle == 6)   // "literal number 6" is a prefix of "... 64"
+    }
+
     @Test(arguments: ["plain", "ansi", "json", "kubectl-prefixed", "cri", "runbook-forms", "shapes", "decoys",
                       "mixed", "crlf"])
     func everyKernelFindsTheSameCandidatesInTheSamples(sample: String) throws {

@@ -73,6 +73,7 @@ final class GzipByteSource: ByteSource {
         // Twice the history: the kept bytes move once every few reads, not on every one.
         capacity = 2 * historyLimit + readSize + max(prefix.count, 16)
         input = .allocate(capacity: capacity)
+        out = .allocate(capacity: holdback + 2 * outputSize)
         if let base = prefix.baseAddress, prefix.count > 0 {
             UnsafeMutableRawPointer(input).copyMemory(from: base, byteCount: prefix.count)
         }
@@ -81,12 +82,14 @@ final class GzipByteSource: ByteSource {
         stream.avail_in = UInt32(prefix.count)
         guard let state = logscan_isal_new() else {
             input.deallocate()
+            out.deallocate()
             throw InputError("out of memory while decompressing gzip data")
         }
         isal = state
         // 15 + 16: gzip wrapper only (a zlib or raw stream is not a .gz file).
         guard logscan_inflate_init2(&stream, 15 + 16) == Z_OK else {
             input.deallocate()
+            out.deallocate()
             free(state)
             throw InputError("cannot initialise zlib")
         }
@@ -97,13 +100,58 @@ final class GzipByteSource: ByteSource {
         if initialized { inflateEnd(&stream) }
         free(isal)
         scratch?.deallocate()
+        out.deallocate()
         input.deallocate()
     }
 
     /// Index in `input` of the next byte inflate will read.
     private var position: Int { stream.next_in - input }
 
+    /// Decoded bytes `[outStart, outEnd)` not yet handed out. ISA-L's output is held
+    /// back by up to `holdback` bytes until its member's CRC has checked: on
+    /// damaged data ISA-L decodes on where zlib stops (an invalid distance code, a
+    /// distance too far back), and those bytes are dropped when zlib takes over.
+    private let out: UnsafeMutablePointer<UInt8>
+    private var outStart = 0
+    private var outEnd = 0
+    /// Bytes before this index are final (a checked member, zlib's output).
+    private var finalEnd = 0
+    /// Where the current member's output starts in `out` (0 once handed out and moved).
+    private var memberOutStart = 0
+    private let holdback = 1 << 20
+    /// Every decode step gets exactly this much room, whatever the caller reads, so
+    /// that the bytes read never depend on the read size.
+    private let outputSize = 256 * 1024
+    /// The last byte handed out (for `lastByte` when held-back bytes are dropped).
+    private var lastHandedOut: UInt8 = 0x0A
+
     func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
+        while true {
+            let releasable = finished || usingZlib ? outEnd : max(finalEnd, outEnd - holdback)
+            if releasable > outStart {
+                let n = min(count, releasable - outStart)
+                buffer.copyMemory(from: out + outStart, byteCount: n)
+                outStart += n
+                lastHandedOut = out[outStart - 1]
+                return n
+            }
+            if finished { return try decodeStep(into: out, count: 0) }
+            if outEnd + outputSize > holdback + outputSize {
+                // Move the held-back bytes to the front.
+                memmove(out, out + outStart, outEnd - outStart)
+                finalEnd = max(finalEnd - outStart, 0)
+                memberOutStart = max(memberOutStart - outStart, 0)
+                outEnd -= outStart
+                outStart = 0
+            }
+            stream.next_out = out + outEnd
+            _ = try decodeStep(into: out + outEnd, count: outputSize)
+            outEnd = stream.next_out - out
+        }
+    }
+
+    /// Decodes up to `count` bytes into `buffer`; 0 at the end (or the damage, thrown once).
+    private func decodeStep(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(InputError) -> Int {
         if finished {
             // Everything readable is out: now the damage, once, ends the input.
             if let damage, !damageReported {
@@ -112,7 +160,7 @@ final class GzipByteSource: ByteSource {
             }
             return 0
         }
-        stream.next_out = buffer.assumingMemoryBound(to: UInt8.self)
+        stream.next_out = buffer
         stream.avail_out = UInt32(min(count, Int(UInt32.max)))
         while stream.avail_out > 0 && !finished {
             if searching {
@@ -125,6 +173,7 @@ final class GzipByteSource: ByteSource {
             if before > stream.avail_out { lastByte = stream.next_out[-1] }
             switch rc {
             case Z_STREAM_END:
+                finalEnd = stream.next_out - out   // the member's CRC checked
                 if !startNextMember() { finished = true }
             case Z_OK:
                 break
@@ -143,9 +192,7 @@ final class GzipByteSource: ByteSource {
                 beginSearch(after: memberStart)
             }
         }
-        let got = count - Int(stream.avail_out)
-        if got == 0 && finished { return try read(into: buffer, count: count) }
-        return got
+        return stream.next_out - buffer
     }
 
     /// One step of the current member's decoder, in zlib's return codes.
@@ -164,9 +211,11 @@ final class GzipByteSource: ByteSource {
         let rc = isal_inflate(isal)
         stream.next_in = isal.pointee.next_in
         stream.avail_in = isal.pointee.avail_in
-        stream.next_out = isal.pointee.next_out
-        memberOutput += Int(stream.avail_out - isal.pointee.avail_out)
-        stream.avail_out = isal.pointee.avail_out
+        // next_out is the truth: after damage ISA-L's avail_out can disagree with it.
+        let produced = isal.pointee.next_out - stream.next_out
+        stream.next_out += produced
+        stream.avail_out -= UInt32(produced)
+        memberOutput += produced
         if rc < 0 { return takeOverWithZlib(rc) }
         if logscan_isal_member_done(isal) != 0 {
             // Bytes read ahead into the bit buffer belong to what follows the member.
@@ -194,8 +243,14 @@ final class GzipByteSource: ByteSource {
         inflateReset(&stream)
         usingZlib = true
         zlibTakeovers += 1
-        skip = memberOutput
+        // Drop this member's held-back bytes; zlib skips only what was handed out.
+        let keep = max(memberOutStart, outStart)
+        let dropped = (stream.next_out - out) - keep
+        skip = memberOutput - dropped
         memberOutput = 0
+        stream.next_out = out + keep
+        stream.avail_out = UInt32(min(outputSize, holdback + 2 * outputSize - keep))
+        lastByte = keep > 0 ? out[keep - 1] : lastHandedOut
         return Z_OK
     }
 
@@ -221,6 +276,9 @@ final class GzipByteSource: ByteSource {
         memberOutput = 0
         skip = 0
         memberDropped = false
+        // What came before (a checked member, or zlib's output up to damage) is final.
+        finalEnd = stream.next_out - out
+        memberOutStart = finalEnd
     }
 
     private var damageReported = false
@@ -314,6 +372,8 @@ final class GzipByteSource: ByteSource {
                         stream.next_out += 1
                         stream.avail_out -= 1
                         lastByte = 0x0A
+                        finalEnd = stream.next_out - out
+                        memberOutStart = finalEnd
                     }
                     return true
                 }

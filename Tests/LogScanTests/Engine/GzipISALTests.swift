@@ -35,6 +35,38 @@ import Testing
         }
     }
 
+    /// Found by the fuzzer: on damaged data ISA-L decodes on where zlib stops (here
+    /// a distance too far back: 254 bytes where zlib gives 218), and how far depended
+    /// on the room it had. Held-back bytes are dropped when zlib takes over: every
+    /// read size gives exactly zlib's bytes.
+    @Test func damagedDataGivesZlibsBytesWhateverTheReadSize() throws {
+        let bytes = try EngineFixtures.bytes("fuzz/gzip-distance-too-far-back.gz")
+        let zlib = GzipDamageTests.inflatePrefix(bytes)
+        #expect(zlib.count == 218)
+        for chunk in [7, 64, 1000, 1 << 16, 1 << 20] {
+            let r = Self.inflate(bytes, chunk: chunk)
+            #expect(r.bytes == zlib, "read size \(chunk)")
+            #expect(r.error == "corrupt gzip data (invalid distance too far back) at compressed byte 187")
+            #expect(r.takeovers == 1)
+        }
+    }
+
+    /// A member cut short, then a good one (GzipDamageTests' case): ISA-L decodes 532
+    /// bytes of the next member's header as data (zeros from an invalid distance code)
+    /// before it notices; zlib's bytes, a newline, then the next member are what is read.
+    @Test func aCutMemberGivesZlibsBytesThenTheNextMember() throws {
+        let rotated = GzipDamageTests.rotated
+        let damaged = Array(rotated[..<13_000] + rotated[GzipDamageTests.secondMember...])
+        let cut = GzipDamageTests.inflatePrefix(damaged)
+        let next = GzipDamageTests.inflatePrefix(Array(rotated[GzipDamageTests.secondMember...]))
+        #expect(cut.count == 101_756 && cut.last != 0x0A)
+        for chunk in [7, 1 << 16, 1 << 20] {
+            let r = Self.inflate(damaged, chunk: chunk)
+            #expect(r.bytes == cut + [0x0A] + next, "read size \(chunk)")
+            #expect(r.error == "corrupt gzip data (invalid distance code) at compressed byte 13636")
+        }
+    }
+
     /// A wrong CRC-32 in the first member's trailer: ISA-L finds it, zlib re-decodes
     /// the member and reports it; the member's bytes are handed out once.
     @Test func aWrongCRCIsFoundAndTheMemberIsHandedOutOnce() throws {

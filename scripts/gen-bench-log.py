@@ -18,8 +18,17 @@ the generator writes FILE.manifest.json: bytes, lines, time range, and the
 expected counts (relevant lines, events per kind, dropped event types) that
 scripts/bench uses to check every tool saw the same thing.
 
+--shape writes the same lines as another deployment would store them (the
+shapes of samples/): plain (default), json (tracing's .json(): fields, span,
+spans, threadId), kubectl (`kubectl logs --prefix --timestamps`), ansi (a TTY's
+colours), cri (the container runtime's files on the node: `TS stdout F|P`, long
+noise lines split into a P and an F piece), docker (Docker's json-file driver:
+`{"log":"...\n","stream":"stdout","time":"..."}`, with Go's HTML escaping).
+--relevant 1 writes an event storm: every line an event, spread over a day.
+
 Usage:
-  scripts/gen-bench-log.py --size 1G --out bench-data/bench-1G.log [--seed 5] [--relevant 0.0005] [--gzip]
+  scripts/gen-bench-log.py --size 1G --out bench-data/bench-1G.log [--seed 5] [--relevant 0.0005]
+                           [--shape plain|json|kubectl|ansi|cri|docker] [--gzip]
 
 Sizes take binary suffixes: K = KiB, M = MiB, G = GiB (1G = 1073741824 bytes).
 --gzip also writes FILE.gz with the `gzip` command at level --gzip-level
@@ -32,13 +41,14 @@ import json
 import math
 import os
 import random
+import re
 import subprocess
 import sys
 import time
 
 # Bumped whenever the output for the same arguments changes, so that
 # scripts/bench regenerates data it kept from an older generator.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 START = datetime.datetime(2025, 10, 14, tzinfo=datetime.timezone.utc)
 # Mean gap between lines: ~50 lines/s, so 1 GiB (~4.8M lines) spans about a day.
@@ -86,6 +96,98 @@ MONITORED = [
 ]
 
 
+SHAPES = ["plain", "json", "kubectl", "ansi", "cri", "docker"]
+
+# A field of a message or span as tracing's full format prints it: key=value, the
+# value quoted ("..."), a JSON-ish object printed with Debug ({...}), or a token.
+FIELD = re.compile(r' ([A-Za-z_][\w.]*)=("(?:[^"\\]|\\.)*"|\{\S*\}|\S+)')
+SPAN = re.compile(r'(\w+)\{([^}]*)\}')
+NUMBER = re.compile(r'-?\d+(\.\d+)?([eE][-+]?\d+)?')
+ANSI_LEVEL = {"TRACE": "\x1b[35mTRACE", "DEBUG": "\x1b[34mDEBUG", "INFO": "\x1b[32m INFO", "WARN": "\x1b[33m WARN",
+              "ERROR": "\x1b[31mERROR"}
+POD = {True: "[pod/tasker-worker-5f8b7/worker] ", False: "[pod/tasker-orchestration-7c9d5/orchestration] "}
+# Longer noise lines than this are split by the container runtime's CRI writer in
+# the cri shape (as in samples/cri.log: task contexts and step results).
+CRI_SPLIT_OVER = 420
+
+
+def split_message(message):
+    """`text key=value ...` -> ("text", [(key, raw value), ...])."""
+    m = FIELD.search(message)
+    if m is None:
+        return message, []
+    return message[:m.start()], FIELD.findall(message, m.start())
+
+
+def json_value(raw):
+    if raw.startswith('"') and raw.endswith('"') and len(raw) >= 2:
+        return raw[1:-1].replace('\\"', '"')
+    if NUMBER.fullmatch(raw):
+        return float(raw) if any(c in raw for c in ".eE") else int(raw)
+    if raw in ("true", "false"):
+        return raw == "true"
+    return raw
+
+
+def parse_spans(spans):
+    """`a{k=v k2=v2}:b{...}: ` -> [("a", [(k, v), ...]), ...]."""
+    out = []
+    for name, body in SPAN.findall(spans):
+        fields = [tuple(kv.split("=", 1)) for kv in body.split(" ") if "=" in kv]
+        out.append((name, fields))
+    return out
+
+
+def ansi_fields(fields):
+    return "".join(f" \x1b[3m{k}\x1b[0m\x1b[2m=\x1b[0m{v}" for k, v in fields)
+
+
+def go_json(obj):
+    """json.dumps as Go's encoding/json writes it (Docker): <, >, & escaped, UTF-8 kept."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render(shape, rng, ts, t_us, level, tid, spans, target, message, relevant):
+    """One log line (with its newline) in `shape`; the plain line is tracing's full format."""
+    plain = f"{ts}{LEVEL[level]} ThreadId({tid:02d}) {spans}{target}: {message}"
+    if shape == "plain":
+        return plain + "\n"
+    runtime_ts = f"{ts[:-1]}{rng.randrange(1000):03d}Z"      # the runtime's clock: nanoseconds
+    if shape == "kubectl":
+        late = t_us + rng.randrange(50, 400)
+        kube_ts = f"{ts[:20]}{late % 1_000_000:06d}{rng.randrange(1000):03d}Z" if late // 1_000_000 == t_us // 1_000_000 \
+            else runtime_ts
+        return f"{POD[tid in WORKER_THREADS]}{kube_ts} {plain}\n"
+    if shape == "cri":
+        if not relevant and len(plain) > CRI_SPLIT_OVER:
+            cut = rng.randrange(100, CRI_SPLIT_OVER)
+            return f"{runtime_ts} stdout P {plain[:cut]}\n{runtime_ts} stdout F {plain[cut:]}\n"
+        return f"{runtime_ts} stdout F {plain}\n"
+    if shape == "docker":
+        return go_json({"log": plain + "\n", "stream": "stdout", "time": runtime_ts}) + "\n"
+    text, fields = split_message(message)
+    parsed = parse_spans(spans)
+    if shape == "ansi":
+        out = [f"\x1b[2m{ts}\x1b[0m {ANSI_LEVEL[level]}\x1b[0m ThreadId({tid:02d}) "]
+        if parsed:
+            out.append("\x1b[2m:\x1b[0m".join(
+                f"\x1b[1m{name}\x1b[0m\x1b[1m{{\x1b[0m" + ansi_fields(f)[1:] + "\x1b[1m}\x1b[0m" for name, f in parsed))
+            out.append("\x1b[2m:\x1b[0m ")
+        out.append(f"\x1b[2m{target}\x1b[0m\x1b[2m:\x1b[0m {text}{ansi_fields(fields)}\n")
+        return "".join(out)
+    # json: tracing-subscriber's .json() formatter.
+    record = {"timestamp": ts, "level": level,
+              "fields": dict([("message", text)] + [(k, json_value(v)) for k, v in fields]),
+              "target": target}
+    if parsed:
+        span_objs = [dict(sorted((k, json_value(v)) for k, v in f)) | {"name": name} for name, f in parsed]
+        record["span"] = span_objs[-1]
+        record["spans"] = span_objs
+    record["threadId"] = f"ThreadId({tid})"
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def parse_size(text):
     """'1G' -> 1073741824; binary suffixes K, M, G (an optional trailing B/iB is accepted)."""
     t = text.strip().upper().removesuffix("IB").removesuffix("B")
@@ -101,8 +203,12 @@ def parse_size(text):
 class Log:
     """Writes lines with advancing timestamps and keeps the counts of the manifest."""
 
-    def __init__(self, rng, out, size, relevant):
+    def __init__(self, rng, out, size, relevant, shape="plain"):
         self.rng = rng
+        self.shape = shape
+        self.physical_lines = 0             # lines in the file (a CRI split line is two)
+        # A storm (every line an event) still covers about a day: ~200-byte lines.
+        self.mean_gap_us = MEAN_GAP_US if relevant < 1 else max(1, int(86_400e6 / max(1, size / 200)))
         self.out = out
         self.size = size
         self.relevant = relevant
@@ -110,6 +216,7 @@ class Log:
         self.sec = -1
         self.sec_text = ""
         self.block = []                     # lines not yet written
+        self.block_ts = []                  # their timestamps
         self.block_chars = 0
         self.block_marks = []               # (index in block, kind, event_type) of relevant lines
         self.written = 0
@@ -128,6 +235,8 @@ class Log:
         # Geometric gap: each line is relevant with probability `relevant`.
         if self.relevant <= 0:
             return 1 << 62
+        if self.relevant >= 1:
+            return 1
         u = self.rng.random()
         return 1 + int(math.log(1.0 - u) / math.log(1.0 - self.relevant))
 
@@ -138,7 +247,7 @@ class Log:
                 f"{0x8000 | ((r >> 12) & 0x3FFF):04x}-{r >> 28:012x}")
 
     def timestamp(self):
-        self.t_us += int(self.rng.expovariate(1.0 / MEAN_GAP_US)) + 1
+        self.t_us += int(self.rng.expovariate(1.0 / self.mean_gap_us)) + 1
         t = self.t_us
         if self.rng.randrange(LATE_EVERY) == 0:
             t = max(0, t - self.rng.randrange(1000, 40000))
@@ -152,10 +261,14 @@ class Log:
         """One full-format line: `TS  LEVEL ThreadId(NN) spans: target: message`.
         `kind` marks a relevant line; `publisher_drop` an event_publisher drop that names no event type."""
         ts = self.timestamp()
-        text = f"{ts}{LEVEL[level]} ThreadId({tid:02d}) {spans}{target}: {message}\n"
+        if self.shape == "plain":
+            text = f"{ts}{LEVEL[level]} ThreadId({tid:02d}) {spans}{target}: {message}\n"
+        else:
+            text = render(self.shape, self.rng, ts, self.t_us, level, tid, spans, target, message, kind is not None)
         if kind is not None:
             self.block_marks.append((len(self.block), kind, event_type, publisher_drop))
         self.block.append(text)
+        self.block_ts.append(ts)
         self.block_chars += len(text)
         if self.block_chars >= (1 << 20):
             self.flush()
@@ -185,10 +298,11 @@ class Log:
             self.out.write(data)
             self.written += len(data)
             self.lines += len(self.block)
+            self.physical_lines += data.count(b"\n")
             for _, kind, event_type, publisher_drop in self.block_marks:
                 self._count(kind, event_type, publisher_drop)
-            self.first_ts = self.first_ts or self.block[0][:27]
-            self.last_ts = self.block[-1][:27]
+            self.first_ts = self.first_ts or self.block_ts[0]
+            self.last_ts = self.block_ts[-1]
         else:
             # Last block: whole lines only, up to the requested size.
             marks = {i: (kind, event_type, publisher_drop) for i, kind, event_type, publisher_drop in self.block_marks}
@@ -199,12 +313,14 @@ class Log:
                 self.out.write(b)
                 self.written += len(b)
                 self.lines += 1
+                self.physical_lines += b.count(b"\n")
                 if i in marks:
                     self._count(*marks[i])
-                self.first_ts = self.first_ts or text[:27]
-                self.last_ts = text[:27]
+                self.first_ts = self.first_ts or self.block_ts[i]
+                self.last_ts = self.block_ts[i]
             self.done = True
         self.block = []
+        self.block_ts = []
         self.block_marks = []
         self.block_chars = 0
 
@@ -427,7 +543,11 @@ class Noise:
         self.units = [self.step_execution, self.step_result, self.enqueue, self.notification, self.task_context,
                       self.task_finalized, self.http, self.heartbeat, self.status, self.fallback_poller,
                       self.milestone, self.listening, self.subscriber, self.queue_poll]
-        self.weights = [30, 24, 10, 14, 2, 5, 3, 2, 1, 2, 2, 0.05, 3, 3]
+        # Units per 2 hours in samples/plain.log (its noise lines counted by message:
+        # 239 heartbeats, 119 status lines, 91 throughput milestones, 68 step executions,
+        # ...), so that line lengths, byte frequencies and the near misses per MB are the
+        # samples'; the two near misses not in the samples get ~1% of the lines each.
+        self.weights = [68, 57, 20, 11, 4, 17, 9, 239, 119, 10, 91, 1, 12, 12]
         self.totals = {raw: 0 for raw, *_ in MONITORED}
         self.unit_batch = []
 
@@ -588,16 +708,19 @@ class Noise:
                  f"batch_full={'true' if claimed == 10 else 'false'}")]
 
 
-def generate(path, size, seed, relevant):
+def generate(path, size, seed, relevant, shape="plain"):
     rng = random.Random(seed)
     with open(path, "wb", buffering=0) as out:
-        log = Log(rng, out, size, relevant)
+        log = Log(rng, out, size, relevant, shape)
         noise = Noise(log)
         incidents = Incidents(log)
         for emit in incidents.restart():      # a log starts with the channel monitors
             emit()
         line = log.line
         while not log.done:
+            if relevant >= 1:               # a storm: no noise at all
+                incidents.emit_next()
+                continue
             for level, tid, spans, target, message in noise.next_unit()():
                 line(level, tid, spans, target, message)
                 if log.noise_done():
@@ -615,8 +738,11 @@ def write_manifest(path, log, args):
         "seed": args.seed,
         "size_requested": args.size,
         "relevant_fraction": args.relevant,
+        "shape": args.shape,
         "bytes": log.written,
-        "lines": log.lines,
+        # Lines in the file (what `wc -l` and the report count); a CRI split line is two.
+        "lines": log.physical_lines,
+        "logical_lines": log.lines,
         "first_timestamp": log.first_ts,
         "last_timestamp": log.last_ts,
         # Every relevant line holds exactly one literal of scripts/bench and is one event.
@@ -640,17 +766,18 @@ def main():
     p.add_argument("--out", required=True, help="output file")
     p.add_argument("--seed", type=int, default=5, help="random seed (default 5)")
     p.add_argument("--relevant", type=float, default=0.0005, help="fraction of relevant lines (default 0.0005)")
+    p.add_argument("--shape", choices=SHAPES, default="plain", help="how the lines are stored (default plain)")
     p.add_argument("--gzip", action="store_true", help="also write OUT.gz")
     p.add_argument("--gzip-level", type=int, default=1, choices=range(1, 10), metavar="1-9",
                    help="gzip level for --gzip (default 1)")
     p.add_argument("--quiet", action="store_true")
     args = p.parse_args()
-    if not 0.0 <= args.relevant < 0.5:
-        p.error("--relevant must be in [0, 0.5)")
+    if not (0.0 <= args.relevant < 0.5 or args.relevant == 1.0):
+        p.error("--relevant must be in [0, 0.5), or 1 for a storm")
 
     started = time.perf_counter()
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    log = generate(args.out, args.size, args.seed, args.relevant)
+    log = generate(args.out, args.size, args.seed, args.relevant, args.shape)
     manifest = write_manifest(args.out, log, args)
     if not args.quiet:
         print(f"{args.out}: {log.written} bytes, {log.lines} lines, {log.relevant_lines} relevant, "

@@ -29,7 +29,12 @@ enum MessageForm: Int, CaseIterable {
     var literal: String {
         switch self {
         case .mpscSaturation, .mpscFull: "mpsc_channel_"
-        case .approaching, .critical, .overflowBlocked, .overflowDropped, .monitorInitialized: "Channel "
+        // Whole phrases, not "Channel ": near misses ("Channel throughput milestone")
+        // never reach the parser, and Teddy's cost does not grow with the literals.
+        case .approaching: "Channel approaching capacity"
+        case .critical: "Channel critically full"
+        case .overflowBlocked, .overflowDropped: "Channel overflow - message"
+        case .monitorInitialized: "Channel monitor initialized"
         case .ffiBackpressure, .droppedEvent: "vent channel full"
         case .bulkCreation: "Bulk task creation"
         case .slowHandler: "Slow handler"

@@ -26,4 +26,32 @@ enum ByteFrequencyRank {
     }()
 
     static func rank(_ byte: UInt8) -> Int { Int(table[Int(byte)]) }
+
+    /// How often each byte occurs in real tasker logs, per million bytes, measured on
+    /// `samples/*.log` (all six shapes; 2334795 bytes). Unseen bytes are 0.
+    static let perMillion: [UInt32] = [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3641, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 19186, 0, 0, 0, 0,
+        34416, 0, 33767, 1, 372, 364, 0, 0, 4272, 4272, 228, 1, 8100, 20000, 7028, 1729,
+        46749, 28627, 25772, 14441, 15790, 16613, 9045, 11791, 9928, 14710, 38774, 0, 0, 8409, 364, 0,
+        8, 1355, 1225, 1333, 1786, 2722, 2460, 1235, 1173, 6274, 0, 72, 694, 228, 2522, 2722,
+        1193, 6, 2980, 1924, 8958, 1318, 168, 1924, 0, 0, 4739, 20320, 252, 1134, 0, 18390,
+        0, 40382, 8159, 20898, 30134, 77898, 9283, 5272, 15838, 19773, 0, 11196, 20401, 33904, 27427, 25316,
+        16575, 3083, 45134, 34387, 41407, 16820, 5319, 6577, 1760, 3436, 573, 3417, 0, 3417, 0, 0,
+        152, 0, 0, 0, 0, 35, 0, 0, 0, 0, 221, 0, 0, 0, 0, 139,
+        0, 0, 445, 686, 130, 0, 0, 0, 0, 0, 143, 0, 35, 0, 0, 820,
+        139, 0, 0, 0, 0, 0, 148, 130, 19, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 22, 0, 0, 139, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 323, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 139,
+        820, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ]
+
+    /// Estimated frequency of a run of bytes at a random position: the product of
+    /// the bytes' frequencies (unseen bytes count as 1 in a million, so a window
+    /// of them still ranks by its other bytes).
+    static func windowCost(_ bytes: ArraySlice<UInt8>) -> Double {
+        bytes.reduce(1.0) { $0 * Double(max(perMillion[Int($1)], 1)) / 1e6 }
+    }
 }

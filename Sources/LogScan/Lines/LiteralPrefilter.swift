@@ -1,3 +1,5 @@
+import CPCRE2 // memrchr (hidden by Glibc without _GNU_SOURCE)
+import CTeddy
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,10 +9,35 @@ import Darwin
 /// Finds the literals of the recognised messages in a buffer fast enough that
 /// noise lines never reach the line parser or PCRE2.
 ///
-/// Each literal is reduced to two of its rarest bytes at a fixed distance
-/// (ripgrep's "packed pair" idea). A SIMD pass tests 16 positions at a time for
-/// any literal's pair; only positions that pass are compared in full.
+/// Two kernels give the same answers. The fast one is Teddy (CTeddy, as in
+/// Hyperscan and ripgrep): each literal is reduced to its rarest 3-byte window,
+/// nibble masks test 32 (AVX2) or 16 (SSSE3) positions per step for all literals
+/// at once, and newlines are counted in the same pass. The portable one, for CPUs
+/// without SSSE3 and as the reference in tests, reduces each literal to two of its
+/// rarest bytes at a fixed distance (ripgrep's "packed pair" idea), tests 16
+/// positions at a time, and counts newlines in a second pass.
+/// `TASKER_LOGSCAN_PREFILTER=portable|ssse3|avx2` forces a kernel.
 struct LiteralPrefilter {
+    /// Which code finds the literals.
+    enum Kernel: String, Sendable {
+        /// The Swift packed-pair search (every CPU).
+        case portable
+        /// Teddy with 16-byte SSSE3 blocks.
+        case ssse3
+        /// Teddy with 32-byte AVX2 blocks.
+        case avx2
+    }
+
+    /// A `firstMatch` and the newlines before it, from one pass.
+    struct Scan {
+        /// The first full literal match, as `firstMatch` gives it.
+        let match: (position: Int, needle: Int)?
+        /// Newlines in `[from, match's line start)`, or in `[from, to)` without a match.
+        let newlines: Int
+        /// Whether a line in that range may be longer than the limit (measure exactly).
+        let mayHaveLongLine: Bool
+    }
+
     /// One literal and the two bytes that stand for it.
     struct Needle {
         let bytes: [UInt8]
@@ -44,15 +71,67 @@ struct LiteralPrefilter {
     let needles: [Needle]
     /// Largest `offset2` of any needle: how far past a block the loads reach.
     private let reach: Int
+    /// Longest literal: how far past a flagged block a match may end.
+    private let maxLength: Int
+    /// The needles' pair bytes as splats, built once (not per flagged block).
+    private let pairs: [Pair]
+    /// The Teddy matcher, when the CPU has SSSE3 and the literals fit it.
+    private let teddy: TeddyMatcher?
 
-    init(literals: [String]) {
+    /// The kernel in use.
+    var kernel: Kernel { teddy?.kernel ?? .portable }
+
+    /// `kernel` asks for one (`nil`: the environment's choice, else the fastest);
+    /// an instruction set the CPU lacks falls back to the next slower kernel.
+    init(literals: [String], kernel: Kernel? = nil) {
         needles = literals.map(Needle.init)
         reach = needles.map { $0.offset2 }.max() ?? 0
+        maxLength = needles.map { $0.bytes.count }.max() ?? 0
+        pairs = needles.map {
+            Pair(offset1: $0.offset1, offset2: $0.offset2, byte1: SIMD16(repeating: $0.byte1), byte2: SIMD16(repeating: $0.byte2))
+        }
+        let wanted = kernel ?? LiteralPrefilter.environmentKernel
+        teddy = wanted == .portable ? nil : TeddyMatcher(needles.map(\.bytes), kernel: wanted)
+    }
+
+    /// `TASKER_LOGSCAN_PREFILTER`, when set to a kernel's name.
+    private static let environmentKernel: Kernel? = {
+        guard let value = getenv("TASKER_LOGSCAN_PREFILTER") else { return nil }
+        return Kernel(rawValue: String(cString: value))
+    }()
+
+    /// The first match in `[from, to)` (`from` at a line start, `to` just after a
+    /// newline or at the end of the data), with the newlines before its line counted
+    /// on the way; lines longer than `limit` are flagged, not counted.
+    func scan(_ base: UnsafePointer<UInt8>, from: Int, to: Int, longerThan limit: Int) -> Scan {
+        if let teddy {
+            let r = teddy.scan(base, from: from, to: to, longerThan: limit)
+            return Scan(match: r.position < 0 ? nil : (Int(r.position), Int(r.literal)),
+                        newlines: Int(r.newlines), mayHaveLongLine: r.may_have_long_line != 0)
+        }
+        let match = portableFirstMatch(in: base, from: from, to: to)
+        var end = to
+        if let (hit, _) = match {
+            end = memrchr(base + from, 0x0A, hit - from).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? from
+        }
+        guard end > from else { return Scan(match: match, newlines: 0, mayHaveLongLine: false) }
+        let (newlines, long) = NewlineCounter.count(base, from: from, to: end, longerThan: limit)
+        return Scan(match: match, newlines: newlines, mayHaveLongLine: long)
     }
 
     /// The position of the first full literal match in `[from, to)`, and which
-    /// needle it was; `nil` when there is none. `base[0..<to]` must be readable.
+    /// needle it was (the lowest index among those starting there); `nil` when
+    /// there is none. `base[0..<to]` must be readable.
     func firstMatch(in base: UnsafePointer<UInt8>, from: Int, to: Int) -> (position: Int, needle: Int)? {
+        if let teddy {
+            let r = teddy.scan(base, from: from, to: to, longerThan: Int.max)
+            return r.position < 0 ? nil : (Int(r.position), Int(r.literal))
+        }
+        return portableFirstMatch(in: base, from: from, to: to)
+    }
+
+    /// The Swift packed-pair search.
+    private func portableFirstMatch(in base: UnsafePointer<UInt8>, from: Int, to: Int) -> (position: Int, needle: Int)? {
         var i = from
         let raw = UnsafeRawPointer(base)
         // Block loop: every load of a block stays inside [0, to).
@@ -110,12 +189,6 @@ struct LiteralPrefilter {
         let byte1: SIMD16<UInt8>
         let byte2: SIMD16<UInt8>
     }
-
-    private var pairs: [Pair] {
-        needles.map { Pair(offset1: $0.offset1, offset2: $0.offset2, byte1: SIMD16(repeating: $0.byte1), byte2: SIMD16(repeating: $0.byte2)) }
-    }
-
-    private var maxLength: Int { needles.map { $0.bytes.count }.max() ?? 0 }
 
     /// Checks every start position in `[from, startsBefore)` for a full literal
     /// that ends at or before `to`.

@@ -215,12 +215,14 @@ final class InputScanner {
                 pos = scanLineWhileJoining(at: pos, to: to)
                 continue
             }
-            guard let (hit, _) = prefilter.firstMatch(in: buffer, from: pos, to: to) else {
-                countLines(from: pos, to: to)
+            // One pass finds the next candidate and counts the lines before it.
+            let found = prefilter.scan(buffer, from: pos, to: to, longerThan: longLineThreshold)
+            guard let (hit, _) = found.match else {
+                addLines(found, from: pos, to: to)
                 break
             }
             let lineStart = memrchr(buffer + pos, 0x0A, hit - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer) + 1 } ?? pos
-            countLines(from: pos, to: lineStart)
+            addLines(found, from: pos, to: lineStart)
             let end = lineEnd(after: hit, to: to)
             candidateLine(from: lineStart, to: end)
             pos = end + 1
@@ -313,22 +315,26 @@ final class InputScanner {
         if latest.map({ ts > $0 }) ?? true { latest = ts }
     }
 
-    /// Counts the lines of `[from, to)`, which the prefilter found no literal in. In a
-    /// Docker json-file input, a line longer than Docker's 16 KiB piece may be the first
-    /// piece of a split line whose literal is in a later piece: those are looked at.
-    private func countLines(from: Int, to: Int) {
-        guard to > from else { return }
-        let threshold = dockerInput ? min(options.maxLineLength, InputScanner.dockerPieceBytes) : options.maxLineLength
-        let (newlines, mayHaveLongLine) = NewlineCounter.count(buffer, from: from, to: to, longerThan: threshold)
-        guard mayHaveLongLine else {
-            lines += Int64(newlines)
+    /// Lines longer than this are looked at once counted: overlong ones are counted as
+    /// such, and in a Docker json-file input, a line longer than Docker's 16 KiB piece
+    /// may be the first piece of a split line whose literal is in a later piece.
+    private var longLineThreshold: Int {
+        dockerInput ? min(options.maxLineLength, InputScanner.dockerPieceBytes) : options.maxLineLength
+    }
+
+    /// Adds the lines of `[from, to)`, which the prefilter found no literal in and
+    /// counted in `found`; long lines, when it saw any, are measured exactly.
+    private func addLines(_ found: LiteralPrefilter.Scan, from: Int, to: Int) {
+        guard found.mayHaveLongLine, to > from else {
+            lines += Int64(found.newlines)
             return
         }
         guard dockerInput else {
-            lines += Int64(newlines)
+            lines += Int64(found.newlines)
             overlong += Int64(NewlineCounter.longLines(buffer, from: from, to: to, longerThan: options.maxLineLength))
             return
         }
+        let threshold = longLineThreshold
         var pos = from
         while pos < to {
             if activeJoins > 0 {

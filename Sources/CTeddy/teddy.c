@@ -1,0 +1,310 @@
+#include "teddy.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define TEDDY_X86 1
+#endif
+
+#define NO_MATCH INT64_MAX
+
+struct teddy {
+    /* Nibble masks per window byte j: bit b of lo[j][x] is set when a literal of
+     * bucket b has low nibble x at window byte j (likewise hi). */
+    uint8_t lo[3][16];
+    uint8_t hi[3][16];
+    int32_t isa;
+    int32_t count;
+    /* Largest window offset: how far past a match's start an earlier-starting
+     * literal's window may lie. */
+    int32_t max_offset;
+    int32_t bucket_size[8];
+    int32_t bucket[8][TEDDY_MAX_LITERALS];
+    int32_t length[TEDDY_MAX_LITERALS];
+    int32_t offset[TEDDY_MAX_LITERALS];
+    uint8_t *bytes[TEDDY_MAX_LITERALS];
+};
+
+int32_t teddy_best_isa(void) {
+#ifdef TEDDY_X86
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2")) return TEDDY_ISA_AVX2;
+    if (__builtin_cpu_supports("ssse3")) return TEDDY_ISA_SSSE3;
+#endif
+    return TEDDY_ISA_NONE;
+}
+
+teddy_t *teddy_new(const uint8_t *const *literals, const int32_t *lengths, const int32_t *offsets,
+                   int32_t count, int32_t isa) {
+    int32_t best = teddy_best_isa();
+    if (best == TEDDY_ISA_NONE || count < 1 || count > TEDDY_MAX_LITERALS) return NULL;
+    for (int32_t k = 0; k < count; k++) {
+        if (lengths[k] < 3 || offsets[k] < 0 || offsets[k] > lengths[k] - 3) return NULL;
+    }
+    teddy_t *t = calloc(1, sizeof *t);
+    if (!t) return NULL;
+    t->isa = (isa <= TEDDY_ISA_NONE || isa > best) ? best : isa;
+    t->count = count;
+    for (int32_t k = 0; k < count; k++) {
+        t->bytes[k] = malloc((size_t)lengths[k]);
+        if (!t->bytes[k]) {
+            teddy_free(t);
+            return NULL;
+        }
+        memcpy(t->bytes[k], literals[k], (size_t)lengths[k]);
+        t->length[k] = lengths[k];
+        t->offset[k] = offsets[k];
+        if (offsets[k] > t->max_offset) t->max_offset = offsets[k];
+        /* Up to 8 literals: one bucket each, so a bucket's masks test an exact
+         * 3-byte window. More: round-robin (masks of a shared bucket alias). */
+        int32_t b = k % 8;
+        t->bucket[b][t->bucket_size[b]++] = k;
+        for (int j = 0; j < 3; j++) {
+            uint8_t c = literals[k][offsets[k] + j];
+            t->lo[j][c & 15] |= (uint8_t)(1u << b);
+            t->hi[j][c >> 4] |= (uint8_t)(1u << b);
+        }
+    }
+    return t;
+}
+
+int32_t teddy_isa(const teddy_t *t) { return t->isa; }
+
+void teddy_free(teddy_t *t) {
+    if (!t) return;
+    for (int32_t k = 0; k < t->count; k++) free(t->bytes[k]);
+    free(t);
+}
+
+/* Buckets whose window starts at base[w] (the three bytes must be readable). */
+static inline uint8_t window_buckets(const teddy_t *t, const uint8_t *w) {
+    return t->lo[0][w[0] & 15] & t->hi[0][w[0] >> 4] & t->lo[1][w[1] & 15] & t->hi[1][w[1] >> 4] &
+           t->lo[2][w[2] & 15] & t->hi[2][w[2] >> 4];
+}
+
+/* Verifies the literals of `buckets` whose window is at w; keeps the earliest start
+ * (lowest literal index on a tie) in *best / *best_k. */
+static inline void verify(const teddy_t *t, const uint8_t *base, int64_t from, int64_t to, int64_t w,
+                          uint32_t buckets, int64_t *best, int32_t *best_k) {
+    while (buckets) {
+        int b = __builtin_ctz(buckets);
+        buckets &= buckets - 1;
+        for (int32_t i = 0; i < t->bucket_size[b]; i++) {
+            int32_t k = t->bucket[b][i];
+            int64_t s = w - t->offset[k];
+            if (s < from || s + t->length[k] > to) continue;
+            if (s > *best || (s == *best && k > *best_k)) continue;
+            if (memcmp(base + s, t->bytes[k], (size_t)t->length[k]) == 0) {
+                *best = s;
+                *best_k = k;
+            }
+        }
+    }
+}
+
+/* Newline count and long-run tracking over a mask of newline positions in `width`
+ * bytes: `run` is the number of bytes since the last newline. */
+static inline void track_newlines(uint64_t nl, int width, int64_t limit, int64_t *run, int64_t *newlines,
+                                  int32_t *flag) {
+    if (nl == 0) {
+        *run += width;
+        if (*run > limit) *flag = 1;
+        return;
+    }
+    *newlines += __builtin_popcountll(nl);
+    int first = __builtin_ctzll(nl);
+    if (*run + first > limit) *flag = 1;
+    int last = 63 - __builtin_clzll(nl);
+    *run = width - 1 - last;
+    /* Lines between two newlines of one block are shorter than the block. */
+}
+
+/* The scalar part shared by every kernel: window positions [w, to - 2), then the
+ * newlines of [counted, end of the answer). */
+static void finish(const teddy_t *t, const uint8_t *base, int64_t from, int64_t to, int64_t w,
+                   int64_t counted, int64_t limit, int64_t run, int64_t newlines, int32_t flag, int64_t best,
+                   int32_t best_k, teddy_result *out) {
+    for (; w + 3 <= to; w++) {
+        if (best != NO_MATCH && w > best + t->max_offset) break;
+        uint8_t m = window_buckets(t, base + w);
+        if (m) verify(t, base, from, to, w, m, &best, &best_k);
+    }
+    int64_t end = best == NO_MATCH ? to : best;
+    for (int64_t i = counted; i < end; i++) {
+        if (base[i] == '\n') {
+            newlines++;
+            run = 0;
+        } else if (++run > limit) {
+            flag = 1;
+        }
+    }
+    out->position = best == NO_MATCH ? -1 : best;
+    out->literal = best == NO_MATCH ? -1 : best_k;
+    out->newlines = newlines;
+    out->may_have_long_line = flag;
+}
+
+#ifdef TEDDY_X86
+
+/* Newline state of a scan: carried through the hot loops in registers. */
+typedef struct {
+    int64_t run, newlines;
+    int32_t flag;
+} lines_t;
+
+#define SSSE3_BLOCK(v0, v1, v2, r)                                                                    \
+    __m128i v0 = _mm_loadu_si128((const __m128i *)(base + p));                                       \
+    __m128i v1 = _mm_loadu_si128((const __m128i *)(base + p + 1));                                   \
+    __m128i v2 = _mm_loadu_si128((const __m128i *)(base + p + 2));                                   \
+    __m128i r = _mm_and_si128(_mm_shuffle_epi8(lo0, _mm_and_si128(v0, nibble)),                      \
+                              _mm_shuffle_epi8(hi0, _mm_and_si128(_mm_srli_epi16(v0, 4), nibble)));  \
+    r = _mm_and_si128(r, _mm_shuffle_epi8(lo1, _mm_and_si128(v1, nibble)));                          \
+    r = _mm_and_si128(r, _mm_shuffle_epi8(hi1, _mm_and_si128(_mm_srli_epi16(v1, 4), nibble)));       \
+    r = _mm_and_si128(r, _mm_shuffle_epi8(lo2, _mm_and_si128(v2, nibble)));                          \
+    r = _mm_and_si128(r, _mm_shuffle_epi8(hi2, _mm_and_si128(_mm_srli_epi16(v2, 4), nibble)));
+
+/* The hot loop: blocks without a fingerprint hit, newlines counted. No calls in
+ * it, so the masks stay in registers. Returns the first block with a hit (its
+ * lanes in *lanes), or the first block that does not fit before `to`. */
+__attribute__((target("ssse3"))) static int64_t skip_ssse3(const teddy_t *t, const uint8_t *base, int64_t p,
+                                                           int64_t to, int64_t limit, lines_t *ls,
+                                                           uint8_t lanes[16], uint32_t *cand) {
+    const __m128i nibble = _mm_set1_epi8(0x0F), newline = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+    const __m128i lo0 = _mm_loadu_si128((const __m128i *)t->lo[0]), hi0 = _mm_loadu_si128((const __m128i *)t->hi[0]);
+    const __m128i lo1 = _mm_loadu_si128((const __m128i *)t->lo[1]), hi1 = _mm_loadu_si128((const __m128i *)t->hi[1]);
+    const __m128i lo2 = _mm_loadu_si128((const __m128i *)t->lo[2]), hi2 = _mm_loadu_si128((const __m128i *)t->hi[2]);
+    lines_t l = *ls;
+    /* A block tests the windows at p .. p+15 and reads bytes up to p+17. */
+    for (; p + 18 <= to; p += 16) {
+        SSSE3_BLOCK(v0, v1, v2, r)
+        uint32_t c = (~(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(r, zero))) & 0xFFFF;
+        if (c) {
+            _mm_storeu_si128((__m128i *)lanes, r);
+            *cand = c;
+            break;
+        }
+        track_newlines((uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v0, newline)), 16, limit, &l.run, &l.newlines,
+                       &l.flag);
+    }
+    *ls = l;
+    return p;
+}
+
+__attribute__((target("avx2"))) static int64_t skip_avx2(const teddy_t *t, const uint8_t *base, int64_t p,
+                                                         int64_t to, int64_t limit, lines_t *ls, uint8_t lanes[32],
+                                                         uint32_t *cand) {
+    const __m256i nibble = _mm256_set1_epi8(0x0F), newline = _mm256_set1_epi8('\n'), zero = _mm256_setzero_si256();
+    /* pshufb looks up within each 128-bit lane: the same table in both. */
+    const __m256i lo0 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->lo[0]));
+    const __m256i hi0 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->hi[0]));
+    const __m256i lo1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->lo[1]));
+    const __m256i hi1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->hi[1]));
+    const __m256i lo2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->lo[2]));
+    const __m256i hi2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)t->hi[2]));
+    lines_t l = *ls;
+#define AVX2_BLOCK(q, v0, r)                                                                                  \
+    __m256i v0 = _mm256_loadu_si256((const __m256i *)(base + (q)));                                         \
+    __m256i r;                                                                                              \
+    {                                                                                                       \
+        __m256i v1 = _mm256_loadu_si256((const __m256i *)(base + (q) + 1));                                 \
+        __m256i v2 = _mm256_loadu_si256((const __m256i *)(base + (q) + 2));                                 \
+        r = _mm256_and_si256(_mm256_shuffle_epi8(lo0, _mm256_and_si256(v0, nibble)),                        \
+                             _mm256_shuffle_epi8(hi0, _mm256_and_si256(_mm256_srli_epi16(v0, 4), nibble))); \
+        r = _mm256_and_si256(r, _mm256_shuffle_epi8(lo1, _mm256_and_si256(v1, nibble)));                    \
+        r = _mm256_and_si256(r, _mm256_shuffle_epi8(hi1, _mm256_and_si256(_mm256_srli_epi16(v1, 4), nibble))); \
+        r = _mm256_and_si256(r, _mm256_shuffle_epi8(lo2, _mm256_and_si256(v2, nibble)));                    \
+        r = _mm256_and_si256(r, _mm256_shuffle_epi8(hi2, _mm256_and_si256(_mm256_srli_epi16(v2, 4), nibble))); \
+    }
+    /* Two blocks per step while they fit: one branch for both, one newline update
+     * for 64 bytes. A hit falls through to the one-block loop, which stops there. */
+    while (p + 66 <= to) {
+        AVX2_BLOCK(p, a0, ra)
+        AVX2_BLOCK(p + 32, b0, rb)
+        if (!_mm256_testz_si256(_mm256_or_si256(ra, rb), _mm256_or_si256(ra, rb))) break;
+        uint64_t nl = (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(a0, newline)) |
+                      (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(b0, newline)) << 32;
+        track_newlines(nl, 64, limit, &l.run, &l.newlines, &l.flag);
+        p += 64;
+    }
+    /* A block tests the windows at p .. p+31 and reads bytes up to p+33. */
+    for (; p + 34 <= to; p += 32) {
+        AVX2_BLOCK(p, v0, r)
+        uint32_t c = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(r, zero));
+        if (c) {
+            _mm256_storeu_si256((__m256i *)lanes, r);
+            *cand = c;
+            break;
+        }
+        track_newlines((uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v0, newline)), 32, limit, &l.run,
+                       &l.newlines, &l.flag);
+    }
+#undef AVX2_BLOCK
+    *ls = l;
+    return p;
+}
+
+/* Newline mask of the 16 or 32 bytes at p (a block with a fingerprint hit). */
+__attribute__((target("avx2"))) static uint32_t newlines_avx2(const uint8_t *p) {
+    return (uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)p), _mm256_set1_epi8('\n')));
+}
+
+__attribute__((target("ssse3"))) static uint32_t newlines_ssse3(const uint8_t *p) {
+    return (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)p), _mm_set1_epi8('\n')));
+}
+
+/* The block loop of both kernels: skip to a hit, verify it (memcmp: outside the
+ * hot loop), go on until the earliest start is certain. */
+static void scan_blocks(const teddy_t *t, const uint8_t *base, int64_t from, int64_t to, int64_t limit,
+                        int32_t isa, teddy_result *out) {
+    const int width = isa == TEDDY_ISA_AVX2 ? 32 : 16;
+    /* Lines between two newlines of one block escape the run tracking: with a
+     * limit below two blocks, any range that could hold a long line is flagged. */
+    lines_t l = {0, 0, limit < 64 && to - from > limit};
+    int64_t p = from, counted = from, best = NO_MATCH;
+    int32_t best_k = -1;
+    uint8_t lanes[32];
+    for (;;) {
+        uint32_t cand = 0;
+        if (best == NO_MATCH) {
+            p = isa == TEDDY_ISA_AVX2 ? skip_avx2(t, base, p, to, limit, &l, lanes, &cand)
+                                      : skip_ssse3(t, base, p, to, limit, &l, lanes, &cand);
+            counted = p;
+            if (!cand) break;  /* the rest does not fill a block */
+        } else {
+            /* After a match: only windows of literals that could start earlier. */
+            if (p > best + t->max_offset || p + width + 2 > to) break;
+            /* One block; its newlines lie past the match: not counted. */
+            lines_t after = l;
+            p = isa == TEDDY_ISA_AVX2 ? skip_avx2(t, base, p, p + width + 2, limit, &after, lanes, &cand)
+                                      : skip_ssse3(t, base, p, p + width + 2, limit, &after, lanes, &cand);
+            if (!cand) continue;
+        }
+        while (cand) {
+            int i = __builtin_ctz(cand);
+            cand &= cand - 1;
+            verify(t, base, from, to, p + i, lanes[i], &best, &best_k);
+        }
+        if (best == NO_MATCH) {
+            uint32_t nl = isa == TEDDY_ISA_AVX2 ? newlines_avx2(base + p) : newlines_ssse3(base + p);
+            track_newlines(nl, width, limit, &l.run, &l.newlines, &l.flag);
+            counted = p + width;
+        }
+        p += width;
+    }
+    finish(t, base, from, to, p, counted, limit, l.run, l.newlines, l.flag, best, best_k, out);
+}
+
+#endif
+
+void teddy_scan(const teddy_t *t, const uint8_t *base, int64_t from, int64_t to, int64_t long_limit,
+                teddy_result *out) {
+#ifdef TEDDY_X86
+    if (t->isa == TEDDY_ISA_AVX2 || t->isa == TEDDY_ISA_SSSE3) {
+        scan_blocks(t, base, from, to, long_limit, t->isa, out);
+        return;
+    }
+#endif
+    finish(t, base, from, to, from, from, long_limit, 0, 0, 0, NO_MATCH, -1, out); /* scalar: exact */
+}

@@ -23,12 +23,13 @@ shapes of samples/): plain (default), json (tracing's .json(): fields, span,
 spans, threadId), kubectl (`kubectl logs --prefix --timestamps`), ansi (a TTY's
 colours), cri (the container runtime's files on the node: `TS stdout F|P`, long
 noise lines split into a P and an F piece), docker (Docker's json-file driver:
-`{"log":"...\n","stream":"stdout","time":"..."}`, with Go's HTML escaping).
+`{"log":"...\n","stream":"stdout","time":"..."}`, with Go's HTML escaping), loki
+(`logcli query --output=jsonl`: `{"labels":{...},"line":"...","timestamp":"..."}`).
 --relevant 1 writes an event storm: every line an event, spread over a day.
 
 Usage:
   scripts/gen-bench-log.py --size 1G --out bench-data/bench-1G.log [--seed 5] [--relevant 0.0005]
-                           [--shape plain|json|kubectl|ansi|cri|docker] [--gzip]
+                           [--shape plain|json|kubectl|ansi|cri|docker|loki] [--gzip]
 
 Sizes take binary suffixes: K = KiB, M = MiB, G = GiB (1G = 1073741824 bytes).
 --gzip also writes FILE.gz with the `gzip` command at level --gzip-level
@@ -96,7 +97,7 @@ MONITORED = [
 ]
 
 
-SHAPES = ["plain", "json", "kubectl", "ansi", "cri", "docker"]
+SHAPES = ["plain", "json", "kubectl", "ansi", "cri", "docker", "loki"]
 
 # A field of a message or span as tracing's full format prints it: key=value, the
 # value quoted ("..."), a JSON-ish object printed with Debug ({...}), or a token.
@@ -166,6 +167,11 @@ def render(shape, rng, ts, t_us, level, tid, spans, target, message, relevant):
         return f"{runtime_ts} stdout F {plain}\n"
     if shape == "docker":
         return go_json({"log": plain + "\n", "stream": "stdout", "time": runtime_ts}) + "\n"
+    if shape == "loki":
+        # logcli marshals a map: keys sorted (labels, line, timestamp).
+        pod = POD[tid in WORKER_THREADS].split("/")[1]
+        return go_json({"labels": {"app": "tasker", "namespace": "tasker", "pod": pod},
+                        "line": plain, "timestamp": runtime_ts}) + "\n"
     text, fields = split_message(message)
     parsed = parse_spans(spans)
     if shape == "ansi":

@@ -19,6 +19,12 @@ public struct InputError: Error, Equatable, CustomStringConvertible, Sendable {
         InputError(String(cString: strerror(code)))
     }
 
+    /// Compressed data (a gzip member, say) starts a line of a text input at `offset`:
+    /// `cat old.log new.log.gz` cannot be read as one text.
+    static func compressedDataInText(_ format: String, at offset: Int64) -> InputError {
+        InputError("\(format) data after plain text at byte \(offset): its lines are not read (decompress that part on its own)")
+    }
+
     /// A regular file got shorter than what was already read from it
     /// (`logrotate`'s copytruncate, or `> file`, during the scan).
     static func truncated(size: Int64, read: Int64) -> InputError {

@@ -48,8 +48,9 @@ struct LiteralPrefilter {
         var byte1: UInt8 { bytes[offset1] }
         var byte2: UInt8 { bytes[offset2] }
 
-        init(_ literal: String) {
-            let bytes = Array(literal.utf8)
+        init(_ literal: String) { self.init(bytes: Array(literal.utf8)) }
+
+        init(bytes: [UInt8]) {
             precondition(bytes.count >= 2, "prefilter literals need two bytes")
             self.bytes = bytes
             let byRarity = bytes.indices.sorted {
@@ -83,8 +84,8 @@ struct LiteralPrefilter {
 
     /// `kernel` asks for one (`nil`: the environment's choice, else the fastest);
     /// an instruction set the CPU lacks falls back to the next slower kernel.
-    init(literals: [String], kernel: Kernel? = nil) {
-        needles = literals.map(Needle.init)
+    init(literals: [String], byteLiterals: [[UInt8]] = [], kernel: Kernel? = nil) {
+        needles = literals.map(Needle.init) + byteLiterals.map(Needle.init(bytes:))
         reach = needles.map { $0.offset2 }.max() ?? 0
         maxLength = needles.map { $0.bytes.count }.max() ?? 0
         pairs = needles.map {

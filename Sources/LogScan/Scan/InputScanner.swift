@@ -12,10 +12,14 @@ import Darwin
 final class InputScanner {
     private let options: ScanOptions
     /// Prefilter for logs as services write them: the message literals only.
-    private let messagePrefilter = LiteralPrefilter(literals: LiteralSet.messages)
+    /// Both also look for compressed data at a line start (`LiteralSet.compressionMagic`,
+    /// the last needles): free with Teddy, whose cost does not grow with the literals.
+    private let messagePrefilter = LiteralPrefilter(literals: LiteralSet.messages,
+                                                    byteLiterals: LiteralSet.compressionMagic.map(\.bytes))
     /// Prefilter for container runtime files: also the partial-line tag, so that
     /// the pieces of a split line are joined before the message is looked at.
-    private let criPrefilter = LiteralPrefilter(literals: LiteralSet.messages + LiteralSet.criPartial)
+    private let criPrefilter = LiteralPrefilter(literals: LiteralSet.messages + LiteralSet.criPartial,
+                                                byteLiterals: LiteralSet.compressionMagic.map(\.bytes))
     /// The one in use for this input: the CRI one when one of its first lines is a CRI
     /// line, or from the first CRI line the prefilter picks on.
     private var prefilter: LiteralPrefilter
@@ -53,6 +57,8 @@ final class InputScanner {
     /// The next input offset whose line the census samples.
     private var nextSample: Int64 = 0
     private var binary = false
+    /// Compressed data found at a line start after the input's start: (format, offset).
+    private var embeddedCompression: (String, Int64)?
     private var firstLine: [UInt8] = []
     private var firstLineDone = false
     private var activeJoins = 0
@@ -94,6 +100,7 @@ final class InputScanner {
         census = ShapeCensus()
         censusPieces = [nil, nil]
         binary = false
+        embeddedCompression = nil
         firstLine = []
         firstLineDone = false
         activeJoins = 0
@@ -182,6 +189,9 @@ final class InputScanner {
         summary.binary = binary
         summary.firstLine = firstLine
         summary.scanned = true
+        if let (name, offset) = embeddedCompression, summary.error == nil {
+            summary.error = InputError.compressedDataInText(name, at: offset).message
+        }
     }
 
     /// The input's first bytes up to its first newline (at most 256), over as many reads as it takes.
@@ -217,13 +227,17 @@ final class InputScanner {
             }
             // One pass finds the next candidate and counts the lines before it.
             let found = prefilter.scan(buffer, from: pos, to: to, longerThan: longLineThreshold)
-            guard let (hit, _) = found.match else {
+            guard let (hit, needle) = found.match else {
                 addLines(found, from: pos, to: to)
                 break
             }
             let lineStart = memrchr(buffer + pos, 0x0A, hit - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer) + 1 } ?? pos
             addLines(found, from: pos, to: lineStart)
             let end = lineEnd(after: hit, to: to)
+            if needle >= prefilter.needles.count - LiteralSet.compressionMagic.count {
+                noteCompressedData(needle - (prefilter.needles.count - LiteralSet.compressionMagic.count),
+                                   at: hit, lineStart: lineStart)
+            }
             candidateLine(from: lineStart, to: end)
             pos = end + 1
         }
@@ -253,6 +267,22 @@ final class InputScanner {
         guard !usingCRIPrefilter else { return }
         prefilter = criPrefilter
         usingCRIPrefilter = true
+    }
+
+    /// Compressed data starting a line inside a text input: its lines cannot be read
+    /// as text, which the input's error says (never read silently as noise).
+    private func noteCompressedData(_ magic: Int, at hit: Int, lineStart: Int) {
+        guard embeddedCompression == nil else { return }
+        let (name, bytes, lookBack) = LiteralSet.compressionMagic[magic]
+        let start = hit - lookBack
+        guard start == lineStart else { return }
+        if lookBack > 0 {
+            // bzip2: `BZh1`…`BZh9` before the block magic.
+            guard buffer[start] == 0x42, buffer[start + 1] == 0x5A, buffer[start + 2] == 0x68,
+                  (0x31...0x39).contains(buffer[start + 3]) else { return }
+        }
+        _ = bytes
+        embeddedCompression = (name, base + Int64(start))
     }
 
     // MARK: - Census and time range

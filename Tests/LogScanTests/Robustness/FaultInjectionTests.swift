@@ -228,3 +228,31 @@ import Glibc
 
 /// SIGUSR1 deliveries seen by the handler of `aReadInterruptedBySignalsLosesNothing`.
 nonisolated(unsafe) var interruptionsDelivered = 0
+
+/// Compressed data appended to plain text (`cat today.log yesterday.log.gz`): its lines
+/// cannot be read as text, so the input says so instead of reading them as noise (issue 16).
+@Suite struct CompressedDataInTextTests {
+    static func mixed(_ compressed: [UInt8]) throws -> [UInt8] {
+        try EngineFixtures.bytes("runbook-forms.log") + compressed
+    }
+
+    @Test(arguments: [("plain.log.gz", "gzip"), ("envelopes/plain.log.zst", "zstd"), ("envelopes/plain.log.xz", "xz"),
+                      ("envelopes/plain.log.bz2", "bzip2")])
+    func aCompressedMemberAfterPlainTextIsAnError(fixture: String, format: String) throws {
+        let plain = try EngineFixtures.bytes("runbook-forms.log")
+        let bytes = try Self.mixed(EngineFixtures.bytes(fixture))
+        for options in [ScanOptions(threads: 1), ScanOptions(bufferSize: 4096, threads: 1)] {
+            let (events, summary) = LogScanner(options: options).scan(bytes: bytes, name: "day.log")
+            // The plain part's events are kept.
+            #expect(events.filter { $0.line <= 8 }.count == 8)
+            #expect(summary.error == "\(format) data after plain text at byte \(plain.count): its lines are not read (decompress that part on its own)")
+        }
+    }
+
+    @Test func textWithoutCompressedDataHasNoSuchError() throws {
+        for fixture in ["plain.log", "json.log", "cri.log", "ansi.log", "kubectl-prefixed.log", "shapes.log"] {
+            let (_, summary) = LogScanner().scan(bytes: try EngineFixtures.bytes(fixture), name: fixture)
+            #expect(summary.error == nil, "\(fixture)")
+        }
+    }
+}

@@ -468,15 +468,9 @@ final class LineParser {
             guard let klen = LineParser.prettyKeyLength(s, at: i) else { break }
             let key = s.slice(i, i + klen)
             i += klen + 2
-            if i < s.count, s[i] == UInt8(ascii: "\"") {
-                var j = i + 1
-                var escaped = false
-                while j < s.count, s[j] != UInt8(ascii: "\"") {
-                    if s[j] == UInt8(ascii: "\\") { escaped = true; j += 1 }
-                    j += 1
-                }
-                fields.append(key: key, value: s.slice(i + 1, min(j, s.count)), escaped: escaped)
-                i = j + 1
+            if i < s.count, s[i] == UInt8(ascii: "\""), let quoted = LineParser.quotedValue(s, at: i) {
+                fields.append(key: key, value: quoted.value, escaped: quoted.escaped)
+                i = quoted.next
             } else {
                 // A bare value runs to the next `, key: ` or the end.
                 var end = s.count
@@ -523,6 +517,18 @@ final class LineParser {
         parseFields(s.dropFirst(fieldStart))
     }
 
+    /// The quoted value starting at `s[at] == "`: its content (to the closing quote or
+    /// the end of the line), whether it holds escapes, and where the next field may start.
+    private static func quotedValue(_ s: ByteSlice, at: Int) -> (value: ByteSlice, escaped: Bool, next: Int)? {
+        var j = at + 1
+        var escaped = false
+        while j < s.count, s[j] != UInt8(ascii: "\"") {
+            if s[j] == UInt8(ascii: "\\") { escaped = true; j += 1 }
+            j += 1
+        }
+        return (s.slice(at + 1, min(j, s.count)), escaped, j + 1)
+    }
+
     /// Length of `key` when `s[at...]` starts with `key=` (`key` an identifier, dots allowed).
     private static func keyLength(_ s: ByteSlice, at: Int) -> Int? {
         guard at < s.count else { return nil }
@@ -548,15 +554,9 @@ final class LineParser {
             }
             let key = s.slice(i, i + klen)
             i += klen + 1
-            if i < s.count, s[i] == UInt8(ascii: "\"") {
-                var j = i + 1
-                var escaped = false
-                while j < s.count, s[j] != UInt8(ascii: "\"") {
-                    if s[j] == UInt8(ascii: "\\") { escaped = true; j += 1 }
-                    j += 1
-                }
-                fields.append(key: key, value: s.slice(i + 1, min(j, s.count)), escaped: escaped)
-                i = j + 1
+            if i < s.count, s[i] == UInt8(ascii: "\""), let quoted = LineParser.quotedValue(s, at: i) {
+                fields.append(key: key, value: quoted.value, escaped: quoted.escaped)
+                i = quoted.next
             } else {
                 let end = s.firstIndex(of: 0x20, from: i) ?? s.count
                 fields.append(key: key, value: s.slice(i, end))

@@ -15,4 +15,13 @@ import Testing
             #expect(Timestamp.days(year: y, month: Int64(m), day: Int64(d)) == days)
         }
     }
+
+    /// Issue 15: `--since 2300-01-01T00:00:00Z` once wrapped to 1715 through `&*`.
+    @Test func secondsBeyondInt64NanosecondsClampInsteadOfWrapping() {
+        let year2300 = Timestamp.days(year: 2300, month: 1, day: 1) * 86_400
+        #expect(Timestamp(seconds: year2300).nanoseconds == .max)
+        #expect(Timestamp(seconds: -year2300).nanoseconds == .min)
+        #expect(Timestamp(seconds: Int64.max / 1_000_000_000, nanos: 999_999_999).nanoseconds == .max)
+        #expect(Timestamp(seconds: 1_760_400_000, nanos: 5).nanoseconds == 1_760_400_000_000_000_005)
+    }
 }

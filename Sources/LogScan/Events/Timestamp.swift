@@ -4,8 +4,17 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
 
+    /// Instants beyond what Int64 nanoseconds hold (years before 1677 or after 2262)
+    /// are clamped to the nearest one, never wrapped: callers check the years they
+    /// accept first (lines and options: 1900–2100).
     public init(seconds: Int64, nanos: Int64 = 0) {
-        self.nanoseconds = seconds &* 1_000_000_000 &+ nanos
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow else {
+            self.nanoseconds = seconds < 0 ? .min : .max
+            return
+        }
+        let (sum, overflowSum) = scaled.addingReportingOverflow(nanos)
+        self.nanoseconds = overflowSum ? (nanos < 0 ? .min : .max) : sum
     }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.nanoseconds < rhs.nanoseconds }

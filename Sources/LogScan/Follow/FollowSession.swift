@@ -59,7 +59,7 @@ public final class FollowSession {
         // A consumer of the finding stream (a chat bot on the JSON lines) misses none that closed.
         if eventsSinceLook || newest != timeAtLook { look(now: newest) }
         let summary = FollowSummary(report: analyzer.summary(scan: scan), closed: closed,
-                                    eventsRead: analyzer.eventsAdded)
+                                    eventsRead: analyzer.eventsAdded, opened: openedWritten)
         write(formatter.summary(summary))
         return summary
     }

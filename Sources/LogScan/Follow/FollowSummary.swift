@@ -9,10 +9,14 @@ public struct FollowSummary: Sendable, Equatable {
     /// Events read over the whole follow (the report holds only the recent ones).
     public var eventsRead: Int
 
-    public init(report: Report, closed: [Severity: Int], eventsRead: Int) {
+    /// Findings printed `OPEN` (each critical then, whatever it closed as).
+    public var opened: Int
+
+    public init(report: Report, closed: [Severity: Int], eventsRead: Int, opened: Int = 0) {
         self.report = report
         self.closed = closed
         self.eventsRead = eventsRead
+        self.opened = opened
     }
 
     /// The findings still open when following stopped.
@@ -31,12 +35,12 @@ public struct FollowSummary: Sendable, Equatable {
         Dictionary(grouping: open, by: \.severity).mapValues(\.count)
     }
 
-    /// SPEC §1: 2 after an input error, else 1 when a finding printed or still open trips
-    /// `--fail-on`, else 0 (a stop by Ctrl-C or SIGTERM is no error).
+    /// SPEC §1: 2 after an input error, else 1 when a finding printed (closed, or `OPEN` as
+    /// critical) or still open trips `--fail-on`, else 0 (a stop by Ctrl-C or SIGTERM is no error).
     public func exitStatus(failOn: FailOn) -> Int32 {
         if report.inputs.contains(where: { $0.error != nil }) { return 2 }
         guard let threshold = failOn.threshold else { return 0 }
-        let printed = closed.contains { $0.key >= threshold && $0.value > 0 }
+        let printed = closed.contains { $0.key >= threshold && $0.value > 0 } || (opened > 0 && threshold <= .critical)
         return printed || open.contains { $0.severity >= threshold } ? 1 : 0
     }
 }

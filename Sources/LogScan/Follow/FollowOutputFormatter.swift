@@ -2,7 +2,7 @@
 /// each finding as its window closes, then a summary when following stops. Text and Markdown
 /// show a finding as their reports do; JSON writes JSON Lines:
 /// `{"state":"open"|"closed","finding":…}`, the finding as in the report's `findings[]`,
-/// and last `{"state":"summary",…}`.
+/// and last `{"state":"summary",…}` with the counts and the findings still open.
 public struct FollowOutputFormatter {
     /// The `--format` values that can stream (Prometheus exposition cannot).
     public enum Format: String, Sendable, CaseIterable {
@@ -103,12 +103,9 @@ public struct FollowOutputFormatter {
         return text
     }
 
-    /// Each finding still open as an `open` line, then `{"state":"summary",…}` with the counts.
+    /// One line `{"state":"summary",…}`: inputs, counts, and the findings still open
+    /// (inside it, so that a filter on `"open"` lines sees each live announcement once).
     private func jsonSummary(_ s: FollowSummary) -> String {
-        var out = ""
-        for f in s.open {
-            out += Self.line(.object([("state", .string("open")), ("finding", Self.json(f))])) + "\n"
-        }
         func counts(_ c: [Severity: Int]) -> OrderedJSON {
             .object(Severity.allCases.reversed().map { ($0.rawValue, .integer(c[$0] ?? 0)) })
         }
@@ -121,7 +118,8 @@ public struct FollowOutputFormatter {
         members.append(("closed", counts(s.closed)))
         members.append(("open", counts(s.openCounts)))
         members.append(("warnings", .array(s.report.warnings.map { .string($0) })))
-        return out + Self.line(.object(members)) + "\n"
+        members.append(("still_open", .array(s.open.map(Self.json))))
+        return Self.line(.object(members)) + "\n"
     }
 
     private static func inputText(_ input: InputSummary) -> String {

@@ -105,7 +105,7 @@ import Glibc
         #expect(lines.count == 2)
         let bytes = (Self.episode + Self.later).utf8.count
         #expect(lines.last?.hasPrefix(#"{"state":"summary","inputs":[{"name":"-","bytes":"# + "\(bytes),\"lines\":3,") == true)
-        #expect(lines.last?.hasSuffix(#""events":2,"closed":{"critical":0,"warning":0,"info":1},"open":{"critical":0,"warning":0,"info":0},"warnings":[]}"#) == true)
+        #expect(lines.last?.hasSuffix(#""events":2,"closed":{"critical":0,"warning":0,"info":1},"open":{"critical":0,"warning":0,"info":0},"warnings":[],"still_open":[]}"#) == true)
         #expect(tool.stderr.isEmpty)
     }
 

@@ -9,6 +9,8 @@ import Testing
     final class TestSource: ByteSource, @unchecked Sendable {
         let gate: DispatchSemaphore?
         let released: DispatchSemaphore
+        /// Signalled as each read starts.
+        let entered = DispatchSemaphore(value: 0)
         private let lock = NSLock()
         private var reads = 0
 
@@ -22,6 +24,7 @@ import Testing
         var readCount: Int { lock.withLock { reads } }
 
         func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
+            entered.signal()
             gate?.wait()
             lock.withLock { reads += 1 }
             buffer.initializeMemory(as: UInt8.self, repeating: 0x61, count: count)
@@ -81,9 +84,16 @@ import Testing
         let gate = DispatchSemaphore(value: 0)
         let released = DispatchSemaphore(value: 0)
         let dropped = DispatchSemaphore(value: 0)
+        let entered: DispatchSemaphore
+        nonisolated(unsafe) var prefetch: PrefetchingByteSource?
+        do {
+            let source = TestSource(gate: gate, released: released)
+            entered = source.entered
+            prefetch = PrefetchingByteSource(source, bufferSize: 64, depth: 2)
+        }
+        // The producer is inside the read now.
+        #expect(entered.wait(timeout: .now() + 10) == .success)
         Thread {
-            var prefetch: PrefetchingByteSource? = PrefetchingByteSource(TestSource(gate: gate, released: released), bufferSize: 64, depth: 2)
-            _ = prefetch
             prefetch = nil
             dropped.signal()
         }.start()

@@ -40,9 +40,10 @@ public final class FollowControl: @unchecked Sendable {
     /// True once `requestStop()` was called or `stopWhen` says so.
     public var isStopRequested: Bool { stopped.load(ordering: .acquiring) || stopWhen() }
 
-    /// The newest timestamp of any line read so far (safe from any thread).
+    /// The newest timestamp of the lines scanned so far (safe from any thread): up to the
+    /// previous read while reading, everything read once waiting.
     public var newestTimestamp: Timestamp? {
-        let n = newest.load(ordering: .relaxed)
+        let n = newest.load(ordering: .acquiring)
         return n == .min ? nil : Timestamp(nanoseconds: n)
     }
 
@@ -50,14 +51,24 @@ public final class FollowControl: @unchecked Sendable {
     public var isWaiting: Bool { idle_.load(ordering: .acquiring) }
 
     /// The reading thread got `count` bytes: moves the clock on.
+    ///
+    /// What another thread sees lags one read behind: the scanner asks for more only once it
+    /// has handed on the events of what it had, so the time published here is never ahead
+    /// of an event still being scanned (which would close its episode too early).
     func observe(_ bytes: UnsafeRawPointer, count: Int) {
+        publish()
         idle_.store(false, ordering: .releasing)
         clock.observe(bytes, count: count)
-        if let t = clock.latest { newest.store(t.nanoseconds, ordering: .relaxed) }
+    }
+
+    /// Everything read so far has been scanned: its time may be seen.
+    private func publish() {
+        if let t = clock.latest { newest.store(t.nanoseconds, ordering: .releasing) }
     }
 
     /// Nothing to read: let the consumer act, then sleep one poll interval, waking early on a stop.
     func idle() {
+        publish()
         idle_.store(true, ordering: .releasing)
         onIdle?()
         let slice = 0.025
@@ -72,6 +83,7 @@ public final class FollowControl: @unchecked Sendable {
 
     /// The stream has nothing for now (poll timed out): let the consumer act, no sleep.
     func waiting() {
+        publish()
         idle_.store(true, ordering: .releasing)
         onIdle?()
     }

@@ -40,7 +40,11 @@ public final class FollowSession {
     public func add(_ event: Event, now: Timestamp?) {
         analyzer.add(event)
         eventsSinceLook = true
-        if Self.now() - lastLook >= interval { look(now: now) }
+        // Amid a batch, time is this event's: the events after it are not in yet, and an
+        // episode must not close before its next event is added.
+        if Self.now() - lastLook >= interval, let t = event.timestamp {
+            look(now: now.map { min($0, t) } ?? t)
+        }
     }
 
     /// The inputs moved on to `now`; `quiet` when none has anything new to read: then what

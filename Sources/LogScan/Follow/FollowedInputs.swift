@@ -56,6 +56,10 @@ public final class FollowedInputs: Sendable {
         var ended = [InputSummary?](repeating: nil, count: count)
         let poll = controls.first?.pollInterval ?? 0.2
         while true {
+            // The clocks first: a reader publishes its time only after handing on the events
+            // up to it, so the batch taken next holds every event at or before these clocks.
+            let clocks = controls.map(\.newestTimestamp)
+            let waiting = controls.map(\.isWaiting)
             let (batch, endedNow) = mailbox.take(timeout: poll)
             for (i, events) in batch.enumerated() {
                 for event in events { merge.append(event, from: i) }
@@ -67,8 +71,8 @@ public final class FollowedInputs: Sendable {
             }
             let allEnded = ended.allSatisfy { $0 != nil }
             var mark = FollowMerge.watermark(
-                clocks: controls.map(\.newestTimestamp),
-                reading: (0..<count).map { ended[$0] == nil && !controls[$0].isWaiting },
+                clocks: clocks,
+                reading: (0..<count).map { ended[$0] == nil && !waiting[$0] },
                 horizon: horizon)
             if allEnded {
                 mark.all = true

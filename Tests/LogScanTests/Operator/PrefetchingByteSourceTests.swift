@@ -94,6 +94,7 @@ import Testing
         // The producer is inside the read now.
         #expect(entered.wait(timeout: .now() + 10) == .success)
         Thread {
+            #expect(prefetch != nil)
             prefetch = nil
             dropped.signal()
         }.start()

@@ -128,7 +128,10 @@ import Glibc
         let open = try #require(lines[0]["finding"] as? NSDictionary)
         let closed = try #require(lines[1]["finding"] as? NSDictionary)
         #expect(open["start"] as? String == closed["start"] as? String)
-        #expect(open["end"] as? String == "2025-10-14T10:20:00Z")
+        // Evidence so far when it turned critical (97% from the first line on), final when closed.
+        let openEnd = try #require(open["end"] as? String)
+        #expect(openEnd >= "2025-10-14T10:00:00Z" && openEnd <= "2025-10-14T10:20:00Z")
+        #expect(closed["end"] as? String == "2025-10-14T10:20:00Z")
         #expect(closed["severity"] as? String == "critical")
         #expect(lines[2]["closed"] as? NSDictionary == ["critical": 1, "warning": 0, "info": 0])
         #expect(lines[2]["open"] as? NSDictionary == ["critical": 0, "warning": 0, "info": 0])

@@ -22,7 +22,8 @@ public final class FollowControl: @unchecked Sendable {
     private let onIdle: (@Sendable () -> Void)?
     /// `Int64.min` until a timestamped line is read.
     private let newest = Atomic<Int64>(.min)
-    private let idle_ = Atomic<Bool>(false)
+    /// True from an idle poll until the next data.
+    private let waitingFlag = Atomic<Bool>(false)
     /// The newest timestamp of any line read, event or not: the followed input's "now".
     /// Only the reading thread touches it.
     let clock = LineClock()
@@ -48,7 +49,7 @@ public final class FollowControl: @unchecked Sendable {
     }
 
     /// True while the input is at the end of its data, waiting for more (safe from any thread).
-    public var isWaiting: Bool { idle_.load(ordering: .acquiring) }
+    public var isWaiting: Bool { waitingFlag.load(ordering: .acquiring) }
 
     /// The reading thread got `count` bytes: moves the clock on.
     ///
@@ -57,7 +58,7 @@ public final class FollowControl: @unchecked Sendable {
     /// of an event still being scanned (which would close its episode too early).
     func observe(_ bytes: UnsafeRawPointer, count: Int) {
         publish()
-        idle_.store(false, ordering: .releasing)
+        waitingFlag.store(false, ordering: .releasing)
         clock.observe(bytes, count: count)
     }
 
@@ -69,7 +70,7 @@ public final class FollowControl: @unchecked Sendable {
     /// Nothing to read: let the consumer act, then sleep one poll interval, waking early on a stop.
     func idle() {
         publish()
-        idle_.store(true, ordering: .releasing)
+        waitingFlag.store(true, ordering: .releasing)
         onIdle?()
         let slice = 0.025
         var waited = 0.0
@@ -84,7 +85,7 @@ public final class FollowControl: @unchecked Sendable {
     /// The stream has nothing for now (poll timed out): let the consumer act, no sleep.
     func waiting() {
         publish()
-        idle_.store(true, ordering: .releasing)
+        waitingFlag.store(true, ordering: .releasing)
         onIdle?()
     }
 }

@@ -57,6 +57,14 @@ public struct FollowAnalyzer {
     private var reported: [FindingKey: Int64] = [:]
     /// Findings printed `OPEN`, by start, until they close.
     private var announced: Set<FindingKey> = []
+    /// Findings printed `OPEN` whose start a safety restart cut: the next open or closed
+    /// finding of that kind and channel is the same one, under a later start.
+    private var announcedBeforeCut: Set<ChannelFinding> = []
+
+    struct ChannelFinding: Hashable {
+        let id: FindingID
+        let channel: String?
+    }
     /// How many times the safety bound made the analysis drop events of open findings.
     public private(set) var restarts = 0
     /// How many times old events were let go of at a look.
@@ -107,7 +115,10 @@ public struct FollowAnalyzer {
                 if let start = finding.start { oldestOpen = min(oldestOpen ?? start, start) }
                 if finding.severity == .critical, let key = keys.first, !announced.contains(key) {
                     announced.insert(key)
-                    look.opened.append(finding)
+                    // Printed OPEN before a restart cut its start: not again.
+                    if announcedBeforeCut.remove(ChannelFinding(id: finding.id, channel: finding.channel)) == nil {
+                        look.opened.append(finding)
+                    }
                 }
                 continue
             }
@@ -120,7 +131,8 @@ public struct FollowAnalyzer {
                     reported[key] = finding.end?.nanoseconds ?? .max
                 }
             }
-            let wasOpen = keys.first.map { announced.remove($0) != nil } ?? false
+            let wasOpen = (keys.first.map { announced.remove($0) != nil } ?? false)
+                || announcedBeforeCut.remove(ChannelFinding(id: finding.id, channel: finding.channel)) != nil
             closedWithFlags.append((finding, wasOpen))
         }
         closedWithFlags.sort { a, b in
@@ -224,6 +236,8 @@ public struct FollowAnalyzer {
         let carried = Array(held.suffix(carriedEvents))
         rebuild(keeping: carried)
         restarts += 1
+        announcedBeforeCut.formUnion(announced.map { ChannelFinding(id: $0.id, channel: $0.channel) })
+        announced = []
         let from = carried.compactMap(\.timestamp).min()
         coveredFrom = from
         if let from { reported = reported.filter { $0.value >= from.nanoseconds } }

@@ -123,13 +123,23 @@ import Testing
         s.saturations("orchestration_command", 93, from: S.at(1), to: S.at(30), every: 60)
         var analyzer = FollowAnalyzer(maxEvents: 24, carriedEvents: 8, maxCapacities: 4)
         var reported: [Finding] = []
+        var opened: [Finding] = []
+        var closedWereOpen: [Bool] = []
         for event in s.events {
             analyzer.add(event)
-            reported += analyzer.look(scan: Self.scan(at: event.timestamp)).closed
+            let look = analyzer.look(scan: Self.scan(at: event.timestamp))
+            reported += look.closed
+            opened += look.opened
+            closedWereOpen += look.closedWereOpen
         }
-        // The episode was cut by the fresh start: it is still reported once, when it closes.
-        reported += analyzer.look(scan: Self.scan(at: S.at(40))).closed
+        // The episode was cut by the fresh start: it is still reported once, when it closes,
+        // as the one printed OPEN before the cut.
+        let last = analyzer.look(scan: Self.scan(at: S.at(40)))
+        reported += last.closed
+        closedWereOpen += last.closedWereOpen
         #expect(reported.map(\.id) == [.configDrift, .channelSaturation])
+        #expect(opened.map(\.id) == [.channelSaturation])
+        #expect(closedWereOpen == [false, true])
         #expect(analyzer.restarts == 1)
         let summary = analyzer.summary(scan: Self.scan(at: S.at(40)))
         let channel = summary.channels.first { $0.channel == "orchestration_command" }

@@ -37,6 +37,7 @@ public struct FollowAnalyzer {
         public var open: [Finding] = []
     }
 
+    /// The report's options (`--window`, `--episode-gap`, ...).
     public let options: AnalysisOptions
     /// Events held at most (a safety bound: open findings alone never hold this many in practice).
     public let maxEvents: Int
@@ -76,6 +77,7 @@ public struct FollowAnalyzer {
     /// Events added since the start.
     public private(set) var eventsAdded = 0
 
+    /// The analysis with `options`; the bounds are for tests (the defaults suit weeks of logs).
     public init(options: AnalysisOptions = AnalysisOptions(), maxEvents: Int = 250_000, carriedEvents: Int = 10_000,
                 maxCapacities: Int? = nil, pruneMinimum: Int = 4096) {
         self.options = options

@@ -28,6 +28,8 @@ public final class FollowControl: @unchecked Sendable {
     /// Only the reading thread touches it.
     let clock = LineClock()
 
+    /// A control polling every `pollInterval` seconds (0.01 to 10); `onIdle` runs on the
+    /// reading thread whenever the input has nothing new.
     public init(pollInterval: Double = 0.2, stopWhen: @escaping @Sendable () -> Bool = { false },
                 onIdle: (@Sendable () -> Void)? = nil) {
         self.pollInterval = min(max(pollInterval, 0.01), 10)

@@ -17,10 +17,14 @@ public struct FollowOutputFormatter {
         case closed(wasOpen: Bool)
     }
 
+    /// The `--format` asked for.
     public let format: Format
+    /// ANSI colour in text (`--color`).
     public let color: Bool
+    /// Columns text is wrapped to.
     public let width: Int
 
+    /// A formatter for `format`.
     public init(format: Format, color: Bool = false, width: Int = 80) {
         self.format = format
         self.color = color

@@ -12,6 +12,7 @@ public struct FollowSummary: Sendable, Equatable {
     /// Findings printed `OPEN` (each critical then, whatever it closed as).
     public var opened: Int
 
+    /// A summary of `report` (its findings: those still open) and the counts printed.
     public init(report: Report, closed: [Severity: Int], eventsRead: Int, opened: Int = 0) {
         self.report = report
         self.closed = closed

@@ -9,13 +9,17 @@ import Synchronization
 /// ends every input within about that time, whatever it was waiting for (data, a file that
 /// does not exist yet, a FIFO with no writer).
 public final class FollowedInputs: Sendable {
+    /// What is followed, in the order the summary names them.
     public let inputs: [InputSpec]
+    /// How each input is scanned.
     public let options: ScanOptions
     /// Nanoseconds an input may lag behind the newest before its late events stop holding the others.
     public let horizon: Int64
     private let mailbox: Mailbox
     private let controls: [FollowControl]
 
+    /// Follows `inputs`, looking for new data every `pollInterval` seconds, until every one
+    /// has ended, `requestStop()` is called or `stopWhen` says so (a signal).
     public init(_ inputs: [InputSpec], options: ScanOptions = ScanOptions(), pollInterval: Double = 0.2,
                 horizon: Int64 = 10_000_000_000, stopWhen: @escaping @Sendable () -> Bool = { false }) {
         self.inputs = inputs

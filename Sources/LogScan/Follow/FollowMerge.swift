@@ -29,8 +29,12 @@ struct FollowMerge {
     }
 
     /// The watermark for inputs whose newest line times are `clocks` and of which `reading`
-    /// say that they have data coming (not at their end, not waiting).
+    /// say that they have data coming (not at their end, not waiting). An input reading with
+    /// no time yet (just started: its first lines are still being scanned) holds every event.
     static func watermark(clocks: [Timestamp?], reading: [Bool], horizon: Int64) -> Watermark {
+        if zip(clocks, reading).contains(where: { $0 == nil && $1 }) {
+            return Watermark(release: nil, all: false, now: nil)
+        }
         let newest = clocks.compactMap { $0 }.max()
         let behind = zip(clocks, reading).compactMap { clock, isReading in isReading ? clock : nil }.min()
         guard let behind, let newest else { return Watermark(release: nil, all: true, now: newest) }
@@ -55,7 +59,7 @@ struct FollowMerge {
             }
             guard best >= 0 else { break }
             let allowed = mark.all || count > capacity || bestTime == .min
-                || mark.release.map { bestTime <= $0.nanoseconds } ?? false
+                || (mark.release.map { bestTime <= $0.nanoseconds } ?? false)
             guard allowed else { break }
             emit(queues[best][heads[best]])
             heads[best] += 1

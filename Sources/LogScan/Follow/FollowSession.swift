@@ -50,6 +50,8 @@ public final class FollowSession {
     /// The inputs moved on to `now`; `quiet` when none has anything new to read: then what
     /// changed is looked at at once, else at most once per `interval`.
     public func advance(now: Timestamp?, quiet: Bool) {
+        // No time yet (an input is still starting): nothing can have closed.
+        guard now != nil else { return }
         let changed = eventsSinceLook || (openAtLook > 0 && now != timeAtLook)
         guard changed, quiet || Self.now() - lastLook >= interval else { return }
         look(now: now)

@@ -145,7 +145,7 @@ public struct FollowAnalyzer {
         }
         look.closed = closedWithFlags.map(\.0)
         look.closedWereOpen = closedWithFlags.map(\.1)
-        if let end { prune(now: end, oldestOpen: oldestOpen) }
+        if let end { prune(now: end, oldestOpen: oldestOpen, findings: report.findings) }
         return look
     }
 
@@ -217,14 +217,23 @@ public struct FollowAnalyzer {
 
     /// Lets go of the events older than every open finding and than the last windows, once
     /// enough of them can go that starting afresh pays for itself.
-    private mutating func prune(now: Timestamp, oldestOpen: Timestamp?) {
+    private mutating func prune(now: Timestamp, oldestOpen: Timestamp?, findings: [Finding]) {
         let back = lookBack
-        var from = now.nanoseconds > Int64.min + back ? now.nanoseconds - back : Int64.min
-        if let oldestOpen {
-            from = min(from, oldestOpen.nanoseconds > Int64.min + back ? oldestOpen.nanoseconds - back : Int64.min)
+        func before(_ t: Timestamp) -> Int64 { t.nanoseconds > Int64.min + back ? t.nanoseconds - back : Int64.min }
+        var from = before(now)
+        if let oldestOpen { from = min(from, before(oldestOpen)) }
+        // Windows stay whole, and no finding is cut in two: what is left of one would read as
+        // another (the tail of a long pgmq episode as a short burst) and be printed again.
+        var cut = Timestamp(nanoseconds: from).windowStart(width: options.window)
+        var moved = true
+        while moved {
+            moved = false
+            for f in findings {
+                guard let start = f.start, start < cut, (f.end ?? start) >= cut else { continue }
+                cut = start.windowStart(width: options.window)
+                moved = true
+            }
         }
-        // Windows stay whole.
-        let cut = Timestamp(nanoseconds: from).windowStart(width: options.window)
         let droppable = held.reduce(0) { $0 + (($1.timestamp.map { $0 < cut } ?? true) ? 1 : 0) }
         guard droppable >= pruneMinimum, droppable * 2 >= held.count else { return }
         rebuild(keeping: held.filter { $0.timestamp.map { $0 >= cut } ?? false })

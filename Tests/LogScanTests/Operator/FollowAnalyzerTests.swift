@@ -166,4 +166,26 @@ import Testing
         let summary = analyzer.summary(scan: Self.scan(at: S.at(20)))
         #expect(summary.warnings.contains("--follow keeps memory bounded: the buffer sizes of 960 channels not announced lately were forgotten (more than 25 channels)"))
     }
+
+    /// Letting go of old events must not cut through a finding: the tail of a long pgmq episode
+    /// would read as a short burst of its own and be printed again (the week-long replay did).
+    @Test func lettingGoOfOldEventsNeverCutsAFindingInTwo() {
+        var s = S()
+        s.saturations("pgmq_notify_listener", 85, from: S.at(0), to: S.at(2), every: 20)
+        s.bulk(1500, at: S.at(5))
+        s.saturations("pgmq_notify_listener", 95.5, from: S.at(5, 20), to: S.at(5, 40), every: 10)
+        var analyzer = FollowAnalyzer(pruneMinimum: 4)
+        var reported: [Finding] = []
+        for event in s.events {
+            analyzer.add(event)
+            reported += analyzer.look(scan: Self.scan(at: event.timestamp)).closed
+        }
+        // Heartbeats for the next half hour, one look a minute.
+        for minute in Int64(6)...36 {
+            reported += analyzer.look(scan: Self.scan(at: S.at(minute))).closed
+        }
+        #expect(reported.filter { $0.channel == "pgmq_notifications" }.map(\.start) == [S.at(0)])
+        #expect(analyzer.prunes > 0)
+        #expect(analyzer.eventsHeld == 0)
+    }
 }

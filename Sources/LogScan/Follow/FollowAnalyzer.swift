@@ -91,6 +91,16 @@ public struct FollowAnalyzer {
     /// Events the analysis holds now (carried buffer sizes included).
     public var eventsHeld: Int { held.count + capacities.count }
 
+    /// Events held after the last look.
+    private var heldAtLook = 0
+
+    /// True when a look is due whatever the clock says: the events held have doubled since the
+    /// last one (a long file caught up on in under a second must still let go of old events),
+    /// or the next event would hit the safety bound (so nothing closed is lost to it).
+    public var wantsLook: Bool {
+        held.count >= max(2 * heldAtLook, 2 * pruneMinimum) || held.count + 1 >= maxEvents - maxCapacities
+    }
+
     /// Adds one event, in input order.
     public mutating func add(_ event: Event) {
         // Counted without the carried buffer sizes, so that many channels cannot make
@@ -146,6 +156,7 @@ public struct FollowAnalyzer {
         look.closed = closedWithFlags.map(\.0)
         look.closedWereOpen = closedWithFlags.map(\.1)
         if let end { prune(now: end, oldestOpen: oldestOpen, findings: report.findings) }
+        heldAtLook = held.count
         return look
     }
 

@@ -9,8 +9,9 @@ import Darwin
 /// once its window has closed, and the summary when following stops.
 ///
 /// A look at the findings costs time in proportion to the events held, so while input
-/// streams in (catching up on a long file) it happens at most once per `interval`; as soon as
-/// the inputs are quiet, at once, when an event arrived or time moved on since.
+/// streams in (catching up on a long file) it happens once per `interval`, or sooner when the
+/// events held have doubled (so that old ones are let go of); as soon as the inputs are
+/// quiet, at once, when an event arrived or time moved on since.
 public final class FollowSession {
     private var analyzer: FollowAnalyzer
     private let formatter: FollowOutputFormatter
@@ -42,7 +43,7 @@ public final class FollowSession {
         eventsSinceLook = true
         // Amid a batch, time is this event's: the events after it are not in yet, and an
         // episode must not close before its next event is added.
-        if Self.now() - lastLook >= interval, let t = event.timestamp {
+        if Self.now() - lastLook >= interval || analyzer.wantsLook, let t = event.timestamp {
             look(now: now.map { min($0, t) } ?? t)
         }
     }

@@ -63,4 +63,20 @@ import Testing
         let failed = Report(inputs: [InputSummary(name: "a.log", error: "Permission denied")])
         #expect(FollowSummary(report: failed, closed: [:], eventsRead: 0).exitStatus(failOn: .never) == 2)
     }
+
+    /// A long input caught up on in less than a look interval: the session still looks as the
+    /// events held double, so old events go and no finding is lost to the safety bound.
+    @Test func aFastCatchUpStillLetsGoOfOldEvents() {
+        var s = S()
+        for k in Int64(0)..<60 {
+            s.saturations("worker_command", 85, from: S.at(10 * k), to: S.at(10 * k, 40), every: 20)
+        }
+        let out = Output()
+        let session = FollowSession(analyzer: FollowAnalyzer(maxEvents: 40, carriedEvents: 10, pruneMinimum: 4),
+                                    formatter: FollowOutputFormatter(format: .json), interval: 3600) { out.pieces.append($0) }
+        for event in s.events { session.add(event, now: event.timestamp) }
+        let summary = session.finish(scan: ScanSummary(inputs: [InputSummary(name: "tasker.log", lastTimestamp: S.at(600))]))
+        #expect(summary.closed == [.info: 60])
+        #expect(summary.report.warnings.isEmpty)
+    }
 }

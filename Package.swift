@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "tasker-logscan",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization.Atomic (--follow stop flags)
     products: [
         .executable(name: "tasker-logscan", targets: ["tasker-logscan"]),
         .library(name: "LogScan", targets: ["LogScan"]),

@@ -92,6 +92,8 @@ public final class LogScanner {
             let raw = try FollowingInput.open(input, control: control)
             let source = try LogScanner.decompressing(raw, summary: &summary)
             scanner.scan(source, into: &summary, onEvent: onEvent)
+            // Followed for a while and not one tasker line: say so at the stop.
+            summary.checkRecognised()
         } catch {
             summary.error = error.message
         }

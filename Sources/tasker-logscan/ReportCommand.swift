@@ -105,7 +105,7 @@ struct ReportCommand: ParsableCommand {
                                valueName: "when"))
     var progress: ProgressDisplay.Choice = .auto
 
-    @Flag(help: ArgumentHelp("Keep reading a growing FILE (surviving rotation) or standard input, print each finding as its window closes, and the summary on Ctrl-C."))
+    @Flag(help: ArgumentHelp("Keep reading growing FILEs (merged by timestamp, surviving rotation, waiting for missing ones) or standard input; print a finding when it turns critical and as it closes, and on Ctrl-C the findings still open."))
     var follow = false
 
     func run() throws {
@@ -120,7 +120,7 @@ struct ReportCommand: ParsableCommand {
         let inputs = try input.inputSpecs()
         var scanOptions = try input.scanOptions()
         if follow {
-            try FollowMode.run(try followedInput(inputs), scanOptions: scanOptions, analysis: options,
+            try FollowMode.run(inputs, scanOptions: scanOptions, analysis: options,
                                formatter: try followFormatter(), failOn: failThreshold)
             return
         }
@@ -179,14 +179,6 @@ struct ReportCommand: ParsableCommand {
             }
         case .html: return HTMLReportFormatter()
         }
-    }
-
-    /// `--follow` reads one input: one growing file, or one stream on standard input.
-    private func followedInput(_ inputs: [InputSpec]) throws -> InputSpec {
-        guard inputs.count == 1 else {
-            throw ValidationError("--follow reads one FILE or standard input, not \(inputs.count) inputs")
-        }
-        return inputs[0]
     }
 
     /// How `--follow` writes; Prometheus exposition describes a finished run and cannot stream.

@@ -4,17 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// The analysis side of `--follow`: takes the events as the scanner finds them and writes
-/// each finding once its window has closed, then the summary when following stops.
+/// The analysis side of `--follow`: takes the events in timestamp order with the followed
+/// inputs' "now", writes a finding the moment it reaches `critical` (`OPEN`), each finding
+/// once its window has closed, and the summary when following stops.
 ///
-/// Finishing the analysis costs time in proportion to the events held, so while input streams
-/// in (catching up on a long file) findings are looked for at most once per `interval`; as
-/// soon as the input is idle, at once, when an event arrived or time moved on since.
+/// A look at the findings costs time in proportion to the events held, so while input
+/// streams in (catching up on a long file) it happens once per `interval`, or sooner when the
+/// events held have doubled (so that old ones are let go of); as soon as the inputs are
+/// quiet, at once, when an event arrived or time moved on since.
 public final class FollowSession {
     private var analyzer: FollowAnalyzer
     private let formatter: FollowOutputFormatter
-    private let control: FollowControl
-    private let inputName: String
     private let write: (String) -> Void
     /// Seconds between two looks for closed findings while data keeps coming.
     public let interval: Double
@@ -22,56 +22,70 @@ public final class FollowSession {
     private var eventsSinceLook = false
     private var timeAtLook: Timestamp?
     private var openAtLook = 0
-    /// Findings written so far.
-    public private(set) var findingsWritten = 0
+    /// Findings printed as they closed, per severity.
+    public private(set) var closed: [Severity: Int] = [:]
+    /// Findings printed `OPEN`.
+    public private(set) var openedWritten = 0
 
-    /// Follows with `control` (setting its `onIdle`); `write` receives each piece of output.
-    public init(analyzer: FollowAnalyzer, formatter: FollowOutputFormatter, control: FollowControl,
-                inputName: String, interval: Double = 1, write: @escaping (String) -> Void) {
+    /// `write` receives each piece of output.
+    public init(analyzer: FollowAnalyzer, formatter: FollowOutputFormatter, interval: Double = 1,
+                write: @escaping (String) -> Void) {
         self.analyzer = analyzer
         self.formatter = formatter
-        self.control = control
-        self.inputName = inputName
         self.interval = interval
         self.write = write
         lastLook = Self.now()
-        control.onIdle = { [unowned self] in self.idle() }
     }
 
-    /// One event from the scanner.
-    public func add(_ event: Event) {
+    /// One event, in timestamp order; `now` is the newest line time of the inputs.
+    public func add(_ event: Event, now: Timestamp?) {
         analyzer.add(event)
         eventsSinceLook = true
-        if Self.now() - lastLook >= interval { look() }
+        // Amid a batch, time is this event's: the events after it are not in yet, and an
+        // episode must not close before its next event is added.
+        if Self.now() - lastLook >= interval || analyzer.wantsLook, let t = event.timestamp {
+            look(now: now.map { min($0, t) } ?? t)
+        }
     }
 
-    /// The input has nothing new: write what closed, if anything could have.
-    public func idle() {
-        if eventsSinceLook || (openAtLook > 0 && control.newestTimestamp != timeAtLook) { look() }
+    /// The inputs moved on to `now`; `quiet` when none has anything new to read: then what
+    /// changed is looked at at once, else at most once per `interval`.
+    public func advance(now: Timestamp?, quiet: Bool) {
+        // No time yet (an input is still starting): nothing can have closed.
+        guard now != nil else { return }
+        let changed = eventsSinceLook || (openAtLook > 0 && now != timeAtLook)
+        guard changed, quiet || Self.now() - lastLook >= interval else { return }
+        look(now: now)
     }
 
-    /// Writes the findings that closed by the end of the input, then the summary over
-    /// everything read (`scan` is the follow's input summary), and returns the summary.
+    /// Writes the findings that closed by the end of the input, then the summary: what was
+    /// read (`scan`), the counts, and the findings still open; returns the summary.
     @discardableResult
-    public func finish(scan: ScanSummary) -> Report {
+    public func finish(scan: ScanSummary) -> FollowSummary {
+        let newest = scan.inputs.compactMap(\.lastTimestamp).max()
         // A consumer of the finding stream (a chat bot on the JSON lines) misses none that closed.
-        if eventsSinceLook || control.newestTimestamp != timeAtLook { look() }
-        let report = analyzer.summary(scan: scan)
-        write(formatter.summary(report))
-        return report
+        if eventsSinceLook || newest != timeAtLook { look(now: newest) }
+        let summary = FollowSummary(report: analyzer.summary(scan: scan), closed: closed,
+                                    eventsRead: analyzer.eventsAdded, opened: openedWritten)
+        write(formatter.summary(summary))
+        return summary
     }
 
-    /// Writes the findings that closed since the last look.
-    private func look() {
-        let newest = control.newestTimestamp
-        let scan = ScanSummary(inputs: [InputSummary(name: inputName, lastTimestamp: newest)])
-        let (closed, open) = analyzer.closedFindings(scan: scan)
-        for finding in closed { write(formatter.finding(finding)) }
-        findingsWritten += closed.count
+    /// Writes the findings that reached `critical` or closed since the last look.
+    private func look(now: Timestamp?) {
+        let scan = ScanSummary(inputs: [InputSummary(name: "-", lastTimestamp: now)])
+        let look = analyzer.look(scan: scan)
+        // What closed happened before what is still going.
+        for (finding, wasOpen) in zip(look.closed, look.closedWereOpen) {
+            write(formatter.finding(finding, state: .closed(wasOpen: wasOpen)))
+            closed[finding.severity, default: 0] += 1
+        }
+        for finding in look.opened { write(formatter.finding(finding, state: .open)) }
+        openedWritten += look.opened.count
         lastLook = Self.now()
         eventsSinceLook = false
-        timeAtLook = newest
-        openAtLook = open
+        timeAtLook = now
+        openAtLook = look.open.count
     }
 
     /// Monotonic seconds.

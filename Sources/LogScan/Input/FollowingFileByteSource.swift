@@ -47,7 +47,7 @@ final class FollowingFileByteSource: ByteSource {
             let n = Glibc.read(fd, buffer, count)
             if n > 0 {
                 position += Int64(n)
-                control.clock.observe(buffer, count: n)
+                control.observe(buffer, count: n)
                 return n
             }
             if n < 0 {

@@ -6,12 +6,32 @@ import Darwin
 
 /// Opens an input for `--follow`: a regular file (or standard input redirected from one) is
 /// followed as it grows and rotates; a pipe, FIFO or terminal is read until its writer closes it.
+/// A path that does not exist yet is waited for, like `tail -F`.
 enum FollowingInput {
+    /// Opens `path` without blocking (a FIFO with no writer would block `open` itself, and a
+    /// signal would then make it fail with EINTR); waits while it does not exist.
+    /// Returns `nil` when a stop came first.
+    static func openWaiting(_ path: String, control: FollowControl) throws(InputError) -> Int32? {
+        while true {
+            if control.isStopRequested { return nil }
+            let fd = path.withCString { Glibc.open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
+            if fd >= 0 { return fd }
+            let code = errno
+            switch code {
+            case EINTR: continue
+            case ENOENT: control.idle()
+            default: throw InputError.errno(code)
+            }
+        }
+    }
+
     static func open(_ input: InputSpec, control: FollowControl) throws(InputError) -> ByteSource {
         switch input {
         case .path(let path):
-            let fd = path.withCString { Glibc.open($0, O_RDONLY | O_CLOEXEC) }
-            guard fd >= 0 else { throw InputError.errno(errno) }
+            guard let fd = try openWaiting(path, control: control) else {
+                // Stopped before the file appeared: an empty input.
+                return MemoryByteSource([])
+            }
             var st = stat()
             guard fstat(fd, &st) == 0 else {
                 let code = errno

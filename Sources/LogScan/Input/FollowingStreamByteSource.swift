@@ -6,7 +6,8 @@ import Darwin
 
 /// A pipe or terminal read while following (`kubectl logs -f | tasker-logscan --follow`):
 /// waits for data with poll(2) so that a stop request or idle work is seen within one poll
-/// interval, and ends when the writer closes its end.
+/// interval, and ends when the writer closes its end. A FIFO is opened non-blocking, so a
+/// FIFO with no writer yet is polled too (Linux reports no hang-up before a first writer).
 final class FollowingStreamByteSource: ByteSource {
     private let fd: Int32
     private let ownsDescriptor: Bool
@@ -33,12 +34,12 @@ final class FollowingStreamByteSource: ByteSource {
                 throw InputError.errno(errno)
             }
             if ready == 0 {
-                control.onIdle?()
+                control.waiting()
                 continue
             }
             let n = Glibc.read(fd, buffer, count)
             if n > 0 {
-                control.clock.observe(buffer, count: n)
+                control.observe(buffer, count: n)
                 return n
             }
             // The writer closed the pipe: the stream has ended.

@@ -5,113 +5,150 @@ import Foundation
 ///
 /// The producer fills fixed buffers from a small pool; `read` hands them out in
 /// order. Memory is bounded by the pool: `depth × bufferSize` bytes.
-final class PrefetchingByteSource: ByteSource, @unchecked Sendable {
-    private struct Filled {
-        var index: Int
-        var count: Int
-    }
+///
+/// The producer thread holds the pipeline (source and buffers) itself, so a reader that stops
+/// early never waits for it: `cancel()` (or letting go of the source) tells the producer to
+/// stop, and the pipeline is freed by whichever of the two lets go last.
+final class PrefetchingByteSource: ByteSource {
+    /// What the producer and the consumer share; every mutable field is guarded by `condition`,
+    /// except the bytes of a buffer, which belong to whoever holds its index.
+    private final class Pipeline: @unchecked Sendable {
+        struct Filled {
+            var index: Int
+            var count: Int
+        }
 
-    private let source: ByteSource
-    private let bufferSize: Int
-    private let buffers: [UnsafeMutableRawPointer]
-    private let condition = NSCondition()
-    /// Buffers ready for the consumer, in order.
-    private var ready: [Filled] = []
-    /// Buffers the producer may fill.
-    private var free: [Int]
-    private var finished = false
-    private var failure: InputError?
-    private var stopping = false
-    private var thread: Thread?
+        let source: ByteSource
+        let bufferSize: Int
+        let buffers: [UnsafeMutableRawPointer]
+        let condition = NSCondition()
+        /// Buffers ready for the consumer, in order.
+        var ready: [Filled] = []
+        /// Buffers the producer may fill.
+        var free: [Int]
+        /// The producer has returned (end of input, an error, or cancelled).
+        var finished = false
+        var failure: InputError?
+        var cancelled = false
 
-    /// The buffer being handed out and how much of it is left.
-    private var current: Filled?
-    private var currentOffset = 0
+        init(source: ByteSource, bufferSize: Int, depth: Int) {
+            self.source = source
+            self.bufferSize = bufferSize
+            buffers = (0..<depth).map { _ in UnsafeMutableRawPointer.allocate(byteCount: bufferSize, alignment: 64) }
+            free = Array(0..<depth)
+        }
 
-    init(_ source: ByteSource, bufferSize: Int = 1 << 20, depth: Int = 4) {
-        self.source = source
-        self.bufferSize = bufferSize
-        buffers = (0..<depth).map { _ in UnsafeMutableRawPointer.allocate(byteCount: bufferSize, alignment: 64) }
-        free = Array(0..<depth)
-        let thread = Thread { [unowned self] in self.produce() }
-        thread.name = "tasker-logscan-prefetch"
-        self.thread = thread
-        thread.start()
-    }
+        deinit {
+            for buffer in buffers { buffer.deallocate() }
+        }
 
-    deinit {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while !finished { condition.wait() }
-        condition.unlock()
-        for buffer in buffers { buffer.deallocate() }
-    }
+        func produce() {
+            while true {
+                condition.lock()
+                while free.isEmpty && !cancelled { condition.wait() }
+                if cancelled {
+                    finish(error: nil)
+                    return
+                }
+                let index = free.removeFirst()
+                condition.unlock()
 
-    private func produce() {
-        while true {
-            condition.lock()
-            while free.isEmpty && !stopping { condition.wait() }
-            if stopping {
-                finished = true
+                var count = 0
+                var error: InputError?
+                do {
+                    count = try source.read(into: buffers[index], count: bufferSize)
+                } catch let e {
+                    error = e
+                }
+
+                condition.lock()
+                if count > 0 && !cancelled {
+                    ready.append(Filled(index: index, count: count))
+                } else {
+                    free.append(index)
+                }
+                if count == 0 || error != nil || cancelled {
+                    finish(error: error)
+                    return
+                }
                 condition.broadcast()
                 condition.unlock()
-                return
             }
-            let index = free.removeFirst()
+        }
+
+        /// Called with the lock held; releases it.
+        private func finish(error: InputError?) {
+            failure = error
+            finished = true
+            condition.broadcast()
             condition.unlock()
+        }
 
-            var count = 0
-            var error: InputError?
-            do {
-                count = try source.read(into: buffers[index], count: bufferSize)
-            } catch let e {
-                error = e
-            }
-
+        func cancel() {
             condition.lock()
-            if count > 0 {
-                ready.append(Filled(index: index, count: count))
-            } else {
-                free.append(index)
-            }
-            if count == 0 || error != nil {
-                failure = error
-                finished = true
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
+            cancelled = true
+            ready.removeAll()
             condition.broadcast()
             condition.unlock()
         }
     }
 
+    private let pipeline: Pipeline
+    /// The buffer being handed out and how much of it is left.
+    private var current: Pipeline.Filled?
+    private var currentOffset = 0
+
+    init(_ source: ByteSource, bufferSize: Int = 1 << 20, depth: Int = 4) {
+        let pipeline = Pipeline(source: source, bufferSize: max(bufferSize, 1), depth: max(depth, 1))
+        self.pipeline = pipeline
+        let thread = Thread { pipeline.produce() }
+        thread.name = "tasker-logscan-prefetch"
+        thread.start()
+    }
+
+    deinit {
+        pipeline.cancel()
+    }
+
+    /// Stops the producer at its next buffer; later reads return 0. Does not wait for it.
+    func cancel() {
+        pipeline.cancel()
+        current = nil
+    }
+
+    /// True once the producer thread has returned (for tests).
+    var producerFinished: Bool {
+        pipeline.condition.lock()
+        defer { pipeline.condition.unlock() }
+        return pipeline.finished
+    }
+
     func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
+        let p = pipeline
         if current == nil {
-            condition.lock()
-            while ready.isEmpty && !finished { condition.wait() }
-            if ready.isEmpty {
-                let error = failure
-                failure = nil
-                condition.unlock()
+            p.condition.lock()
+            while p.ready.isEmpty && !p.finished && !p.cancelled { p.condition.wait() }
+            if p.ready.isEmpty {
+                let error = p.failure
+                p.failure = nil
+                p.condition.unlock()
                 if let error { throw error }
                 return 0
             }
-            current = ready.removeFirst()
+            current = p.ready.removeFirst()
             currentOffset = 0
-            condition.unlock()
+            p.condition.unlock()
         }
         guard let filled = current else { return 0 }
         let n = min(count, filled.count - currentOffset)
-        buffer.copyMemory(from: buffers[filled.index] + currentOffset, byteCount: n)
+        buffer.copyMemory(from: p.buffers[filled.index] + currentOffset, byteCount: n)
         currentOffset += n
         if currentOffset == filled.count {
-            condition.lock()
-            free.append(filled.index)
+            p.condition.lock()
+            p.free.append(filled.index)
             current = nil
-            condition.signal()
-            condition.unlock()
+            p.condition.signal()
+            p.condition.unlock()
         }
         return n
     }

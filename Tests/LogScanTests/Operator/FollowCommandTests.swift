@@ -2,6 +2,10 @@ import Foundation
 import Testing
 @testable import LogScan
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `tasker-logscan --follow` as operators run it: on a growing file, then Ctrl-C; on a pipe
 /// (`kubectl logs -f | tasker-logscan --follow`) until it ends.
 @Suite(.serialized) struct FollowCommandTests {
@@ -29,40 +33,33 @@ import Testing
 
     static func summary(_ name: String, bytes: Int) -> String {
         """
-        tasker-logscan report
+        tasker-logscan --follow stopped
           Inputs       \(name): \(bytes) B, 3 lines, 100% recognised: runbook
           Time range   2025-10-14T10:00:00Z to 2025-10-14T10:07:00Z (7m)
           Read         3 lines, 2 events
-          Environment  production; config: none (runbook defaults)
-          Settings     window 5m, episode gap 5m, target usage 70%
-
-        Actions
-          None: the findings need no change.
-
-        Channels
-          CHANNEL                CAPACITY       SAT   MAX% FULL DROPS
-          orchestration_command  5000 default     2     85    0     0
-
-        Peak usage per window
-          one column per 5m from 2025-10-14T10:00:00Z; ▁ up to 82.5%, each step 2.5
-          points, █ above 97.5%, · full or drops only
-          orchestration_command  ▂
-
-        Findings: 0 critical, 0 warning, 1 info
-
-        INFO (1)
-
-          channel_saturation: orchestration_command
-            orchestration_command saturated for 1m (2 events, peak 85%); brief,
-            recovered quickly.
-            Evidence
-              2 events from 2025-10-14T10:00:00Z to 2025-10-14T10:01:00Z (1m), recovered
-              peak 85%, at most 1 per minute, capacity 5000
-              lines \(name):1 to \(name):2
-            Recommendation
-              Brief, recovers quickly: don't increase the buffer.
+          Closed       1 printed (0 critical, 0 warning, 1 info)
+          Still open   0 (0 critical, 0 warning, 0 info)
 
         """
+    }
+
+    /// Above 95% for twenty minutes: critical while it lasts.
+    static func storm(from minute: Int, to last: Int) -> String {
+        (minute...last).map {
+            String(format: "[2025-10-14T10:%02d:00Z] WARN mpsc_channel_saturation channel=orchestration_command usage_percent=97\n", $0)
+        }.joined()
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("follow-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static func jsonLines(_ text: String) throws -> [NSDictionary] {
+        try text.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? NSDictionary)
+        }
     }
 
     @Test func growingFileThenCtrlC() throws {
@@ -99,7 +96,7 @@ import Testing
         try tool.write(Self.later)
         #expect(tool.waitForOutput("\n"))
         let findingLine = tool.stdout
-        #expect(findingLine.hasPrefix(#"{"id":"channel_saturation","severity":"info","channel":"orchestration_command","#))
+        #expect(findingLine.hasPrefix(#"{"state":"closed","finding":{"id":"channel_saturation","severity":"info","channel":"orchestration_command","#))
         #expect(findingLine.filter { $0 == "\n" }.count == 1)
         // kubectl ended: the stream closes, the summary follows, --fail-on info trips.
         try tool.closeInput()
@@ -107,20 +104,130 @@ import Testing
         let lines = tool.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         let bytes = (Self.episode + Self.later).utf8.count
-        #expect(lines.last?.hasPrefix(#"{"schema":"tasker-logscan/report/v1","inputs":[{"name":"-","bytes":"# + "\(bytes),\"lines\":3,") == true)
+        #expect(lines.last?.hasPrefix(#"{"state":"summary","inputs":[{"name":"-","bytes":"# + "\(bytes),\"lines\":3,") == true)
+        #expect(lines.last?.hasSuffix(#""events":2,"closed":{"critical":0,"warning":0,"info":1},"open":{"critical":0,"warning":0,"info":0},"warnings":[],"still_open":[]}"#) == true)
+        #expect(tool.stderr.isEmpty)
+    }
+
+    /// Issue 13: the stream stays open after a critical episode starts; the OPEN line is out
+    /// before anything ends, in JSON Lines that `jq` can filter by state.
+    @Test func criticalIsOpenBeforeTheStreamEndsAsJSONLines() throws {
+        let tool = try LiveProcess(["--follow", "--json", "--fail-on", "critical"])
+        try tool.write(Self.storm(from: 0, to: 20))
+        #expect(tool.waitForOutput(#"{"state":"open","finding":{"id":"channel_saturation","severity":"critical","channel":"orchestration_command","#))
+        #expect(tool.process.isRunning)
+        let opened = try Self.jsonLines(tool.stdout)
+        #expect(opened.count == 1)
+        // Time moves on past the gap: the episode closes, with its final evidence.
+        try tool.write(Self.later.replacingOccurrences(of: "10:07", with: "10:26"))
+        #expect(tool.waitForOutput(#"{"state":"closed""#))
+        try tool.closeInput()
+        #expect(tool.wait() == 1)
+        let lines = try Self.jsonLines(tool.stdout)
+        #expect(lines.map { $0["state"] as? String } == ["open", "closed", "summary"])
+        let open = try #require(lines[0]["finding"] as? NSDictionary)
+        let closed = try #require(lines[1]["finding"] as? NSDictionary)
+        #expect(open["start"] as? String == closed["start"] as? String)
+        // Evidence so far when it turned critical (97% from the first line on), final when closed.
+        let openEnd = try #require(open["end"] as? String)
+        #expect(openEnd >= "2025-10-14T10:00:00Z" && openEnd <= "2025-10-14T10:20:00Z")
+        #expect(closed["end"] as? String == "2025-10-14T10:20:00Z")
+        #expect(closed["severity"] as? String == "critical")
+        #expect(lines[2]["closed"] as? NSDictionary == ["critical": 1, "warning": 0, "info": 0])
+        #expect(lines[2]["open"] as? NSDictionary == ["critical": 0, "warning": 0, "info": 0])
+        #expect(tool.stderr.isEmpty)
+    }
+
+    /// Ctrl-C during a critical episode: the finding was printed OPEN, the summary shows it
+    /// still open, and nothing is printed a third time.
+    @Test func ctrlCPrintsWhatIsStillOpenAndTheCounts() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("tasker.log").path
+        try (Self.episode + Self.later).write(toFile: path, atomically: false, encoding: .utf8)
+        let tool = try LiveProcess(["--follow", "tasker.log"], directory: dir)
+        #expect(tool.waitForOutput("recovered quickly."))
+        try FollowingInputTests.append(Self.storm(from: 8, to: 28), to: path)
+        #expect(tool.waitForOutput("OPEN CRITICAL channel_saturation: orchestration_command\n"))
+        tool.interrupt()
+        #expect(tool.wait() == 0)
+        let out = tool.stdout
+        let heading = "channel_saturation: orchestration_command\n"
+        #expect(out.components(separatedBy: heading).count - 1 == 3)
+        #expect(out.components(separatedBy: "CRITICAL " + heading).count - 1 == 2)
+        let summary = try #require(out.range(of: "tasker-logscan --follow stopped\n"))
+        #expect(String(out[summary.lowerBound...]).hasPrefix("""
+            tasker-logscan --follow stopped
+              Inputs       tasker.log: 2.3 KiB, 24 lines, 100% recognised: runbook
+              Time range   2025-10-14T10:00:00Z to 2025-10-14T10:28:00Z (28m)
+              Read         24 lines, 23 events
+              Closed       1 printed (0 critical, 0 warning, 1 info)
+              Still open   1 (1 critical, 0 warning, 0 info)
+
+            STILL OPEN (1)
+
+              CRITICAL channel_saturation: orchestration_command
+                  orchestration_command saturated for 20m (21 events, peak 97%), above 90% for
+                  20m in a row; ongoing at the end of the input.
+            """))
+        #expect(tool.stderr.isEmpty)
+    }
+
+    /// Two files and a third created later, merged by timestamp into one analysis.
+    @Test func twoFilesPlusOneCreatedLater() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func line(_ minute: Int, _ channel: String) -> String {
+            String(format: "[2025-10-14T10:%02d:00Z] WARN mpsc_channel_saturation channel=%@ usage_percent=85\n", minute, channel)
+        }
+        try (line(0, "orchestration_command") + line(2, "orchestration_command"))
+            .write(toFile: dir.appendingPathComponent("a.log").path, atomically: false, encoding: .utf8)
+        try line(1, "worker_command").write(toFile: dir.appendingPathComponent("b.log").path, atomically: false, encoding: .utf8)
+        let tool = try LiveProcess(["--follow", "--json", "a.log", "b.log", "c.log"], directory: dir)
+        usleep(500_000)
+        // Nothing has closed: no line is later than the gap.
+        #expect(tool.stdout.isEmpty)
+        try line(3, "orchestration_command").write(toFile: dir.appendingPathComponent("c.log").path, atomically: false, encoding: .utf8)
+        usleep(500_000)
+        try FollowingInputTests.append(Self.later.replacingOccurrences(of: "10:07", with: "10:09"), to: dir.appendingPathComponent("b.log").path)
+        #expect(tool.waitForOutput(#""channel":"orchestration_command""#))
+        tool.interrupt()
+        #expect(tool.wait() == 0)
+        let lines = try Self.jsonLines(tool.stdout)
+        #expect(lines.map { $0["state"] as? String } == ["closed", "closed", "summary"])
+        let findings = try lines.dropLast().map { try #require($0["finding"] as? NSDictionary) }
+        // By end time: worker_command's single event (10:01), then orchestration_command's three (10:00-10:03).
+        #expect(findings.map { $0["channel"] as? String } == ["worker_command", "orchestration_command"])
+        let evidence = try #require(findings[1]["evidence"] as? NSDictionary)
+        #expect(evidence["events"] as? Int == 3)
+        let inputs = try #require(lines[2]["inputs"] as? [NSDictionary])
+        #expect(inputs.map { $0["name"] as? String } == ["a.log", "b.log", "c.log"])
+        #expect(inputs.map { $0["lines"] as? Int } == [2, 2, 1])
+        #expect(tool.stderr == "tasker-logscan: c.log: does not exist yet; waiting for it\n")
+    }
+
+    /// Issue 16: SIGTERM or SIGINT while following a FIFO no one has opened for writing: the
+    /// summary, exit 0 (it was "Interrupted system call", exit 2).
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aSignalOnAFifoWithNoWriterGivesTheSummary(signal: Int32) throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(mkfifo(dir.appendingPathComponent("pipe").path, 0o600) == 0)
+        let tool = try LiveProcess(["--follow", "pipe"], directory: dir)
+        usleep(300_000)
+        kill(tool.process.processIdentifier, signal)
+        #expect(tool.wait() == 0)
+        #expect(tool.stdout.hasPrefix("tasker-logscan --follow stopped\n  Inputs       pipe: 0 B, 0 lines\n"))
         #expect(tool.stderr.isEmpty)
     }
 
     @Test func usageErrors() throws {
-        let two = try CLIRunner.run(["--follow", "fixtures/plain.log", "fixtures/cri.log"])
-        #expect(two.status == 2)
-        #expect(two.stderr.hasPrefix("tasker-logscan: --follow reads one FILE or standard input, not 2 inputs\n"))
         let prometheus = try CLIRunner.run(["--follow", "--format", "prometheus", "fixtures/plain.log"])
         #expect(prometheus.status == 2)
         #expect(prometheus.stderr.hasPrefix("tasker-logscan: --follow prints findings as they close: use --format text, json or markdown, not prometheus\n"))
-        #expect(two.stdout.isEmpty && prometheus.stdout.isEmpty)
-        let missing = try CLIRunner.run(["--follow", "fixtures/no-such.log"])
-        #expect(missing.status == 2)
-        #expect(missing.stderr == "tasker-logscan: fixtures/no-such.log: No such file or directory\n")
+        #expect(prometheus.stdout.isEmpty)
+        let notADirectory = try CLIRunner.run(["--follow", "fixtures/plain.log/tasker.log"])
+        #expect(notADirectory.status == 2)
+        #expect(notADirectory.stderr == "tasker-logscan: fixtures/plain.log/tasker.log: Not a directory\n")
     }
 }

@@ -36,28 +36,84 @@ import Testing
         #expect(coloured.hasPrefix("\u{1B}[1;33mWARNING\u{1B}[0m \u{1B}[1;33mpgmq_notification_burst\u{1B}[0m: pgmq_notifications\n"))
     }
 
-    @Test func jsonFindingIsOneLineHoldingTheReportsFindingObject() throws {
+    static var critical: Finding { report.findings.first { $0.severity == .critical }! }
+
+    /// At the stop: one finding still open, three printed as they closed.
+    static var stopped: FollowSummary {
+        var r = Report(inputs: report.inputs, timeRange: report.timeRange, findings: [critical])
+        r.warnings = ["a warning"]
+        return FollowSummary(report: r, closed: [.warning: 1, .info: 2], eventsRead: 17)
+    }
+
+    @Test func jsonFindingIsOneLineWithItsStateAndTheReportsFindingObject() throws {
         let line = FollowOutputFormatter(format: .json).finding(Self.burst)
         #expect(line.hasSuffix("}\n"))
         #expect(line.dropLast().firstIndex(of: "\n") == nil)
-        #expect(line.hasPrefix(#"{"id":"pgmq_notification_burst","severity":"warning","channel":"pgmq_notifications","summary":"#))
+        #expect(line.hasPrefix(#"{"state":"closed","finding":{"id":"pgmq_notification_burst","severity":"warning","channel":"pgmq_notifications","summary":"#))
         let pretty = try Self.parse(JSONReportFormatter().format(Self.report))
         let findings = try #require(pretty["findings"] as? [NSDictionary])
-        #expect(try Self.parse(line) == findings[1])
+        #expect(try Self.parse(line)["finding"] as? NSDictionary == findings[1])
+        let open = try Self.parse(FollowOutputFormatter(format: .json).finding(Self.critical, state: .open))
+        #expect(open["state"] as? String == "open")
+        #expect(try Self.parse(FollowOutputFormatter(format: .json).finding(Self.critical, state: .closed(wasOpen: true)))["state"] as? String == "closed")
     }
 
-    @Test func jsonSummaryIsTheReportOnOneLine() throws {
-        let line = FollowOutputFormatter(format: .json).summary(Self.report)
-        #expect(line.filter { $0 == "\n" }.count == 1)
-        #expect(line.hasPrefix(#"{"schema":"tasker-logscan/report/v1","inputs":[{"name":"tasker.log","bytes":61440,"#))
-        #expect(try Self.parse(line) == Self.parse(JSONReportFormatter().format(Self.report)))
+    @Test func openAndClosedAgainAreLabelledInTextAndMarkdown() {
+        let text = FollowOutputFormatter(format: .text)
+        let plain = text.finding(Self.critical)
+        #expect(plain.hasPrefix("CRITICAL channel_saturation: orchestration_command\n"))
+        #expect(text.finding(Self.critical, state: .open) == "OPEN " + plain)
+        #expect(text.finding(Self.critical, state: .closed(wasOpen: true)) == "CLOSED " + plain)
+        let md = FollowOutputFormatter(format: .markdown)
+        #expect(md.finding(Self.critical, state: .open) == "**OPEN**\n\n" + md.finding(Self.critical))
+        #expect(md.finding(Self.critical, state: .closed(wasOpen: true)) == "**CLOSED**\n\n" + md.finding(Self.critical))
     }
 
-    @Test func markdownAndTextSummariesAreTheirReports() {
-        #expect(FollowOutputFormatter(format: .markdown).finding(Self.burst) == MarkdownReportFormatter().finding(Self.burst) + "\n")
-        #expect(FollowOutputFormatter(format: .markdown).summary(Self.report) == MarkdownReportFormatter().format(Self.report))
-        #expect(FollowOutputFormatter(format: .text, width: 100).summary(Self.report)
-                == TextReportFormatter(color: false, width: 100).format(Self.report))
+    @Test func textSummaryHasTheCountsAndTheFindingsStillOpen() {
+        let out = FollowOutputFormatter(format: .text).summary(Self.stopped)
+        let block = FollowOutputFormatter(format: .text).finding(Self.critical)
+            .dropLast(2).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        #expect(out == """
+            tasker-logscan --follow stopped
+              Inputs       tasker.log: 60 KiB, 600 lines
+              Time range   2025-10-14T00:00:00Z to 2025-10-14T00:59:59Z (59m59s)
+              Read         600 lines, 17 events
+              Closed       3 printed (0 critical, 1 warning, 2 info)
+              Still open   1 (1 critical, 0 warning, 0 info)
+              Warning      a warning
+
+            STILL OPEN (1)
+
+
+            """ + block + "\n")
+    }
+
+    @Test func jsonSummaryIsOneLineWithTheCountsAndTheFindingsStillOpen() throws {
+        let out = FollowOutputFormatter(format: .json).summary(Self.stopped)
+        #expect(out.filter { $0 == "\n" }.count == 1)
+        let finding = FollowOutputFormatter.line(FollowOutputFormatter.json(Self.critical))
+        #expect(out == #"{"state":"summary","inputs":[{"name":"tasker.log","bytes":61440,"lines":600,"compressed":false,"compression":null,"overlong_lines":0,"recognised_lines":0,"shapes":{},"error":null}],"events":17,"closed":{"critical":0,"warning":1,"info":2},"open":{"critical":1,"warning":0,"info":0},"warnings":["a warning"],"still_open":["# + finding + "]}\n")
+        let pretty = try Self.parse(JSONReportFormatter().format(Self.report))
+        let findings = try #require(pretty["findings"] as? [NSDictionary])
+        #expect(try Self.parse(out)["still_open"] as? [NSDictionary] == [findings[0]])
+    }
+
+    @Test func markdownSummary() {
+        let out = FollowOutputFormatter(format: .markdown).summary(Self.stopped)
+        #expect(out.hasPrefix("""
+            # tasker-logscan --follow stopped
+
+            - **Input:** tasker.log: 60 KiB, 600 lines
+            - **Time range:** 2025-10-14T00:00:00Z to 2025-10-14T00:59:59Z (59m59s)
+            - **Closed:** 3 printed (0 critical, 1 warning, 2 info)
+            - **Still open:** 1 (1 critical, 0 warning, 0 info)
+            - **Warning:** a warning
+
+            ## Still open (1)
+
+
+            """ + MarkdownReportFormatter().finding(Self.critical)))
     }
 
     @Test func jsonLineEscapesLikeTheReport() {

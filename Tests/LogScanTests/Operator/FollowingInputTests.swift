@@ -11,7 +11,7 @@ import Glibc
 @Suite(.serialized) struct FollowingInputTests {
     /// Runs `follow` on a thread of its own and collects what it sees.
     final class Follower: @unchecked Sendable {
-        let control = FollowControl(pollInterval: 0.02)
+        private(set) var control: FollowControl!
         private let lock = NSLock()
         private var seen: [Event] = []
         private var idles = 0
@@ -19,7 +19,7 @@ import Glibc
         private let done = DispatchSemaphore(value: 0)
 
         init(_ input: InputSpec) {
-            control.onIdle = { [unowned self] in lock.withLock { idles += 1 } }
+            control = FollowControl(pollInterval: 0.02, onIdle: { [unowned self] in lock.withLock { idles += 1 } })
             let thread = Thread { [self] in
                 let summary = LogScanner().follow(input, control: control) { event in
                     self.lock.withLock { self.seen.append(event) }
@@ -138,8 +138,68 @@ import Glibc
         #expect(summary?.lines == 3)
     }
 
-    @Test func missingFileIsAnInputError() {
-        let summary = LogScanner().follow(.path("/nonexistent/tasker.log"), control: FollowControl()) { _ in }
-        #expect(summary.error == "No such file or directory")
+    /// Like `tail -F`: a file that does not exist yet is waited for, then followed.
+    @Test func aMissingFileIsWaitedFor() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("later.log").path
+        let follower = Follower(.path(path))
+        usleep(100_000)
+        #expect(follower.idleCount > 0)
+        #expect(follower.events.isEmpty)
+        try Self.line(0, 81).write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(follower.waitForEvents(1))
+        let summary = follower.summary()
+        #expect(summary?.error == nil)
+        #expect(summary?.lines == 1)
+    }
+
+    @Test func aStopWhileWaitingForAMissingFileEndsWithNothingRead() {
+        let follower = Follower(.path("/nonexistent-dir-\(UUID().uuidString)/tasker.log"))
+        usleep(50_000)
+        let summary = follower.summary()
+        #expect(summary?.error == nil)
+        #expect(summary?.lines == 0)
+    }
+
+    /// Issue 16: a FIFO nobody writes to yet, then a stop (SIGTERM): no "Interrupted system
+    /// call", an empty input.
+    @Test func aStopOnAFifoWithNoWriterEndsCleanly() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("pipe").path
+        #expect(mkfifo(path, 0o600) == 0)
+        let follower = Follower(.path(path))
+        usleep(100_000)
+        #expect(follower.idleCount > 0)
+        let summary = follower.summary()
+        #expect(summary?.error == nil)
+        #expect(summary?.lines == 0)
+    }
+
+    @Test func aPathThroughAFileIsAnInputError() throws {
+        let dir = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("plain").path
+        try "x\n".write(toFile: file, atomically: false, encoding: .utf8)
+        let summary = LogScanner().follow(.path(file + "/tasker.log"), control: FollowControl()) { _ in }
+        #expect(summary.error == "Not a directory")
+    }
+
+    /// The stop flag is the control's own atomic; `stopWhen` adds a stop from elsewhere.
+    @Test func stopRequestsAndStopWhen() {
+        let control = FollowControl()
+        #expect(!control.isStopRequested)
+        control.requestStop()
+        #expect(control.isStopRequested)
+        let outside = FollowControl(stopWhen: { true })
+        #expect(outside.isStopRequested)
+        // Set from another thread while this one reads it (ThreadSanitizer checks the race).
+        let shared = FollowControl()
+        let done = DispatchSemaphore(value: 0)
+        Thread { shared.requestStop(); done.signal() }.start()
+        while !shared.isStopRequested { usleep(1_000) }
+        done.wait()
+        #expect(shared.isStopRequested)
     }
 }

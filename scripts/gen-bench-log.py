@@ -756,7 +756,7 @@ def write_manifest(path, log, args):
         "events_by_kind": dict(sorted(log.kinds.items())),
         "dropped_event_types": dict(sorted(log.dropped_types.items(), key=lambda kv: (-kv[1], kv[0]))),
         # event_publisher drops that name no event type (mpsc_channel_full, "message DROPPED"):
-        # the report counts them as event type "unknown"; the runbook's pipeline does not see them.
+        # the report counts them as untyped_drops; the runbook's pipeline does not see them.
         "untyped_publisher_drops": log.untyped_publisher_drops,
     }
     with open(path + ".manifest.json", "w") as f:

@@ -68,7 +68,11 @@ public struct FollowOutputFormatter {
         let r = s.report
         var out = [style.heading("tasker-logscan --follow stopped")]
         func field(_ name: String, _ value: String) {
-            out.append("  " + name.padding(toLength: 13, withPad: " ", startingAt: 0) + value)
+            // Wrapped to the width, as the report's header is.
+            let label = "  " + name.padding(toLength: 13, withPad: " ", startingAt: 0)
+            out += TextWrapper.lines(value, indent: label.count, width: width).enumerated().map { i, line in
+                i == 0 ? label + line.dropFirst(label.count) : line
+            }
         }
         for (i, input) in r.inputs.enumerated() {
             field(i == 0 ? "Inputs" : "", Self.inputText(input))

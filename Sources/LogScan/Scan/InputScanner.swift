@@ -234,7 +234,8 @@ final class InputScanner {
             let lineStart = memrchr(buffer + pos, 0x0A, hit - pos).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer) + 1 } ?? pos
             addLines(found, from: pos, to: lineStart)
             let end = lineEnd(after: hit, to: to)
-            if needle >= prefilter.needles.count - LiteralSet.compressionMagic.count {
+            // Like every candidate, only within the line limit (the same whatever the read sizes).
+            if needle >= prefilter.needles.count - LiteralSet.compressionMagic.count, end - lineStart <= options.maxLineLength {
                 noteCompressedData(needle - (prefilter.needles.count - LiteralSet.compressionMagic.count),
                                    at: hit, lineStart: lineStart)
             }

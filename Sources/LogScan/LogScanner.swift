@@ -47,8 +47,8 @@ public final class LogScanner {
         let raw: ByteSource
         // For the progress display: a file's size counts whole once it is done, however it was read.
         var size: Int64?
-        options.progress?.beginInput()
-        defer { options.progress?.finishInput(size: size) }
+        let progressInput = options.progress?.beginInput() ?? 0
+        defer { options.progress?.finishInput(progressInput, size: size) }
         do {
             switch input {
             case .path(let path):
@@ -56,7 +56,7 @@ public final class LogScanner {
                 size = file.regularFileSize
                 if options.threads > 1, let size, size > options.parallelChunkBytes,
                    try LogScanner.compression(fd: file.fd) == nil {
-                    ParallelFileScan(options: options, fd: file.fd, name: summary.name, size: size)
+                    ParallelFileScan(options: options, fd: file.fd, name: summary.name, size: size, progressInput: progressInput)
                         .run(into: &summary, onEvent: onEvent)
                     summary.checkRecognised()
                     return summary
@@ -68,7 +68,7 @@ public final class LogScanner {
                 raw = file
             case .bytes(_, let bytes): raw = MemoryByteSource(bytes)
             }
-            let counted = options.progress.map { ProgressByteSource(raw, progress: $0) } ?? raw
+            let counted = options.progress.map { ProgressByteSource(raw, progress: $0, input: progressInput) } ?? raw
             var source = try LogScanner.decompressing(counted, summary: &summary)
             if summary.compressed, options.threads > 1, size != nil {
                 // Inflate on its own thread while this one scans.

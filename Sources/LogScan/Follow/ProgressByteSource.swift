@@ -2,15 +2,18 @@
 final class ProgressByteSource: ByteSource {
     private let source: ByteSource
     private let progress: ReadProgress
+    private let input: Int
 
-    init(_ source: ByteSource, progress: ReadProgress) {
+    /// `input`: the number `ReadProgress.beginInput` gave the input these bytes belong to.
+    init(_ source: ByteSource, progress: ReadProgress, input: Int) {
         self.source = source
         self.progress = progress
+        self.input = input
     }
 
     func read(into buffer: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
         let n = try source.read(into: buffer, count: count)
-        progress.add(n)
+        progress.add(n, input: input)
         return n
     }
 }

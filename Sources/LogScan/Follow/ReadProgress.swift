@@ -8,28 +8,40 @@ import Foundation
 public final class ReadProgress: @unchecked Sendable, Equatable {
     private let lock = NSLock()
     private var read: Int64 = 0
-    private var inputStart: Int64 = 0
+    /// Bytes counted so far per input being read (several are read at once).
+    private var counted: [Int: Int64] = [:]
+    private var nextInput = 0
 
     public init() {}
 
     /// Bytes read from all inputs so far.
     public var bytesRead: Int64 { lock.withLock { read } }
 
-    /// Counts `count` more bytes of the current input.
-    func add(_ count: Int) {
-        lock.withLock { read += Int64(count) }
+    /// A new input starts; its reads and `finishInput` name it by the number returned.
+    func beginInput() -> Int {
+        lock.withLock {
+            nextInput += 1
+            counted[nextInput] = 0
+            return nextInput
+        }
     }
 
-    /// A new input starts: `finishInput` measures from here.
-    func beginInput() {
-        lock.withLock { inputStart = read }
+    /// Counts `count` more bytes of `input`.
+    func add(_ count: Int, input: Int) {
+        lock.withLock {
+            read += Int64(count)
+            counted[input, default: 0] += Int64(count)
+        }
     }
 
-    /// The current input is done; when its size is known it counts whole, even if the
-    /// reads were not counted one by one (a scan split over threads).
-    func finishInput(size: Int64?) {
-        guard let size else { return }
-        lock.withLock { read = max(read, inputStart + size) }
+    /// `input` is done; when its size is known it counts whole, even if its reads were
+    /// not counted one by one (a scan split over threads), and never twice, however many
+    /// other inputs are read at the same time.
+    func finishInput(_ input: Int, size: Int64?) {
+        lock.withLock {
+            guard let done = counted.removeValue(forKey: input) else { return }
+            if let size, size > done { read += size - done }
+        }
     }
 
     /// Two values are equal when they are the same counter.

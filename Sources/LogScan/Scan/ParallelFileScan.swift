@@ -21,9 +21,12 @@ struct ParallelFileScan {
     private let fd: Int32
     private let name: String
     private let ranges: [Range<Int64>]
+    /// The input's number in `options.progress`.
+    private let progressInput: Int
 
-    init(options: ScanOptions, fd: Int32, name: String, size: Int64) {
+    init(options: ScanOptions, fd: Int32, name: String, size: Int64, progressInput: Int = 0) {
         self.options = options
+        self.progressInput = progressInput
         self.fd = fd
         self.name = name
         // Several ranges per thread balance uneven ranges.
@@ -37,13 +40,13 @@ struct ParallelFileScan {
     func run(into result: inout InputSummary, onEvent: (Event) -> Void) {
         var summary = result
         var lineOffset = 0
-        let (options, fd, name, ranges) = (self.options, self.fd, self.name, self.ranges)
+        let (options, fd, name, ranges, progressInput) = (self.options, self.fd, self.name, self.ranges, self.progressInput)
         let pool = OrderedWorkPool<ChunkResult>(jobs: ranges.count, threads: options.threads)
         pool.run(makeWorker: { InputScanner(options: options) }, work: { scanner, index in
             let range = ranges[index]
             var chunk = ChunkResult(events: [], summary: InputSummary(name: name))
             var source: ByteSource = FileRangeByteSource(fd: fd, start: range.lowerBound, end: range.upperBound)
-            if let progress = options.progress { source = ProgressByteSource(source, progress: progress) }
+            if let progress = options.progress { source = ProgressByteSource(source, progress: progress, input: progressInput) }
             var events: [Event] = []
             scanner.scan(source, startOffset: range.lowerBound, into: &chunk.summary) { events.append($0) }
             chunk.events = events

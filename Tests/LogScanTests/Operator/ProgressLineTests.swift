@@ -60,3 +60,33 @@ import Testing
         }
     }
 }
+
+/// Progress over inputs read at the same time (issue 15: one `inputStart` was shared).
+@Suite struct ReadProgressTests {
+    @Test func inputsReadAtOnceCountEachOnce() {
+        let progress = ReadProgress()
+        let a = progress.beginInput()
+        progress.add(10, input: a)
+        let b = progress.beginInput()
+        progress.add(5, input: b)
+        progress.finishInput(a, size: 10)
+        #expect(progress.bytesRead == 15)
+        // A split scan counts part of its reads; the size tops it up, once.
+        progress.add(2, input: b)
+        progress.finishInput(b, size: 40)
+        #expect(progress.bytesRead == 50)
+        progress.finishInput(b, size: 40)
+        #expect(progress.bytesRead == 50)
+    }
+
+    @Test func severalFilesOnTwoThreadsCountTheirSizes() throws {
+        let names = ["plain.log", "json.log", "cri.log", "plain.log.gz"]
+        let progress = ReadProgress()
+        var options = ScanOptions(threads: 2)
+        options.progress = progress
+        _ = LogScanner(options: options).scan(names.map { .path(EngineFixtures.path($0)) }, inOrder: false,
+                                              onInputDone: { _ in }, onEvent: { _ in })
+        let sizes = try names.map { try EngineFixtures.bytes($0).count }.reduce(0, +)
+        #expect(progress.bytesRead == Int64(sizes))
+    }
+}

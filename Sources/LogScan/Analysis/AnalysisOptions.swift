@@ -19,6 +19,10 @@ public struct AnalysisOptions: Sendable {
     public var environment: String
     /// The config tree, or `RunbookDefaults()` when there is none.
     public var configuration: any CapacityConfiguration
+    /// Distinct channel names and dropped event types kept apart (issue 16): far above
+    /// any deployment (tasker-core has 11 channels), so only a flood of made-up names
+    /// reaches it; past it, names share one "other" row and the report says how many.
+    public var nameLimit: Int = 10_000
 
     public init(window: Int64 = AnalysisOptions.fiveMinutes, episodeGap: Int64 = AnalysisOptions.fiveMinutes,
                 since: TimeBound? = nil, until: TimeBound? = nil, channels: Set<String> = [],

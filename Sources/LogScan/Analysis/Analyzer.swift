@@ -12,6 +12,9 @@ public struct Analyzer {
     private var eventTypes = NameTable()
     private var inputs = NameTable()
     private var sources = NameTable()
+    /// Names past `options.nameLimit`, counted in the "other" rows (at most `maxUnselected` kept).
+    private var spilledChannels = Set<String>()
+    private var spilledEventTypes = Set<String>()
     /// Channel names left out by `--channel`, for its did-you-mean warning (at most `maxUnselected`).
     private var unselected = Set<String>()
     private static let maxUnselected = 10_000
@@ -69,9 +72,15 @@ public struct Analyzer {
             kind: event.kind,
             isDrop: isDrop,
             isBlocked: event.kind == .full && event.action == "blocked",
-            channel: channel.map { channelNames.intern($0) } ?? EventRecord.none,
+            channel: channel.map {
+                channelNames.intern($0, limit: options.nameLimit, other: Analyzer.otherChannels,
+                                    spilled: &spilledChannels, spillLimit: Analyzer.maxUnselected)
+            } ?? EventRecord.none,
             // Only drops are ever counted by type.
-            eventType: isDrop ? event.eventType.map { eventTypes.intern($0) } ?? EventRecord.none : EventRecord.none,
+            eventType: isDrop ? event.eventType.map {
+                eventTypes.intern($0, limit: options.nameLimit, other: Analyzer.otherEventTypes,
+                                  spilled: &spilledEventTypes, spillLimit: Analyzer.maxUnselected)
+            } ?? EventRecord.none : EventRecord.none,
             input: input,
             line: event.line,
             value: value,
@@ -91,10 +100,27 @@ public struct Analyzer {
         return sources.intern(name)
     }
 
+    /// The rows names past `AnalysisOptions.nameLimit` share.
+    static let otherChannels = "(other channels)"
+    static let otherEventTypes = "(other event types)"
+
     /// The report for everything added so far; `scan` gives the inputs and their time range.
     public func finish(scan: ScanSummary) -> Report {
-        ReportBuilder(options: options, records: records, capacities: capacities, channelNames: channelNames,
-                      eventTypes: eventTypes, inputs: inputs, sources: sources, unselectedChannels: unselected,
-                      oldest: oldest, newest: newest, scan: scan).build()
+        var report = ReportBuilder(options: options, records: records, capacities: capacities, channelNames: channelNames,
+                                   eventTypes: eventTypes, inputs: inputs, sources: sources, unselectedChannels: unselected,
+                                   oldest: oldest, newest: newest, scan: scan).build()
+        report.warnings += limitWarnings()
+        return report
+    }
+
+    /// Says when names were past the limit: never a silent cut.
+    private func limitWarnings() -> [String] {
+        func warning(_ spilled: Set<String>, _ what: String, _ row: String) -> String? {
+            guard !spilled.isEmpty else { return nil }
+            let count = spilled.count < Analyzer.maxUnselected ? "\(spilled.count)" : "at least \(spilled.count)"
+            return "more than \(options.nameLimit) distinct \(what): \(count) more are counted together as \(row)"
+        }
+        return [warning(spilledChannels, "channel names", Analyzer.otherChannels),
+                warning(spilledEventTypes, "dropped event types", Analyzer.otherEventTypes)].compactMap { $0 }
     }
 }

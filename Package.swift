@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "tasker-logscan",
-    platforms: [.macOS(.v15)],  // Synchronization.Atomic (--follow stop flags)
+    // Linux only (the engine calls glibc directly: read(2), pread(2), memrchr, posix_fadvise);
+    // no Apple platform is claimed.
     products: [
         .executable(name: "tasker-logscan", targets: ["tasker-logscan"]),
         .library(name: "LogScan", targets: ["LogScan"]),

@@ -270,6 +270,19 @@ final class InputScanner {
         usingCRIPrefilter = true
     }
 
+    /// A line looked at on its own (while a split line waits for its pieces) is checked for
+    /// compressed data at its start as the prefilter checks every other line.
+    private func noteCompressedDataStarting(at pos: Int, end: Int) {
+        guard embeddedCompression == nil else { return }
+        for (k, magic) in LiteralSet.compressionMagic.enumerated() {
+            let at = pos + magic.lookBack
+            guard at + magic.bytes.count <= end,
+                  magic.bytes.indices.allSatisfy({ buffer[at + $0] == magic.bytes[$0] }) else { continue }
+            noteCompressedData(k, at: at, lineStart: pos)
+            return
+        }
+    }
+
     /// Compressed data starting a line inside a text input: its lines cannot be read
     /// as text, which the input's error says (never read silently as noise).
     private func noteCompressedData(_ magic: Int, at hit: Int, lineStart: Int) {
@@ -409,6 +422,7 @@ final class InputScanner {
             return end + 1
         }
         let line = ByteSlice(buffer + pos, length)
+        noteCompressedDataStarting(at: pos, end: end)
         if continuesJoin(line.withoutCarriageReturn) || prefilter.firstMatch(in: buffer, from: pos, to: end) != nil {
             processLine(line, number: Int(lines))
         }

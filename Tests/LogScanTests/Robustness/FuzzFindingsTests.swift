@@ -209,7 +209,7 @@ extension FuzzFindingsTests {
     /// Every line of those files and every prefix of it (a line cut anywhere is a
     /// line), each ending at a guard page: no line piece reads past its line.
     @Test func noFixtureLineIsReadPastItsEnd() throws {
-        #expect(Self.guardedFixtures.count == 5 + 107)
+        #expect(Self.guardedFixtures.count == 5 + 108)
         let parser = LineParser(workspace: LineWorkspace(capacity: 1 << 20))
         let recognizer = EventRecognizer()
         var parsed = 0
@@ -228,5 +228,17 @@ extension FuzzFindingsTests {
         }
         // The test is the absence of a fault; this only shows the loop parsed real lines.
         #expect(parsed > 9_000)
+    }
+
+    /// Fuzz finding (issue 16's check): gzip magic starting a line while a split Docker
+    /// line waited for its pieces was seen with 64-byte reads only; every line looked at
+    /// on its own is now checked too, so the read size changes nothing.
+    @Test func compressedDataIsFoundWhateverTheReadSizes() throws {
+        let bytes = try EngineFixtures.bytes("fuzz/compressed-magic-while-joining.log")
+        let small = LogScanner(options: ScanOptions(bufferSize: 64, maxLineLength: 512)).scan(bytes: bytes, name: "f")
+        let large = LogScanner(options: ScanOptions(bufferSize: 1 << 16, maxLineLength: 512)).scan(bytes: bytes, name: "f")
+        #expect(small.events == large.events)
+        #expect(small.summary.error == large.summary.error)
+        #expect(large.summary.error?.hasPrefix("gzip data after plain text at byte ") == true)
     }
 }

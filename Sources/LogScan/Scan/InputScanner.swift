@@ -64,7 +64,9 @@ final class InputScanner {
     private var activeJoins = 0
     private var emit: (Event) -> Void = { _ in }
 
-    /// How many lines at each end of a region are tried for the time range.
+    /// How many of an input's first lines are looked at for CRI and Docker lines.
+    static let formatSearchLines = 64
+    /// How many lines at the end of a region are tried for the time range.
     static let timestampSearchLines = 8
     /// NUL bytes here mark binary data (as ripgrep and git decide it).
     static let binaryProbeBytes: Int64 = 64 * 1024
@@ -107,7 +109,7 @@ final class InputScanner {
         prefilter = messagePrefilter
         usingCRIPrefilter = false
         dockerInput = false
-        formatSearchBudget = InputScanner.timestampSearchLines * 8
+        formatSearchBudget = InputScanner.formatSearchLines
         // Samples at the multiples of the stride past the exactly counted start.
         let stride = ShapeCensus.sampleStride
         nextSample = max(ShapeCensus.exactBytes, (startOffset + stride - 1) / stride * stride)
@@ -287,7 +289,7 @@ final class InputScanner {
     /// as text, which the input's error says (never read silently as noise).
     private func noteCompressedData(_ magic: Int, at hit: Int, lineStart: Int) {
         guard embeddedCompression == nil else { return }
-        let (name, bytes, lookBack) = LiteralSet.compressionMagic[magic]
+        let (name, _, lookBack) = LiteralSet.compressionMagic[magic]
         let start = hit - lookBack
         guard start == lineStart else { return }
         if lookBack > 0 {
@@ -295,7 +297,6 @@ final class InputScanner {
             guard buffer[start] == 0x42, buffer[start + 1] == 0x5A, buffer[start + 2] == 0x68,
                   (0x31...0x39).contains(buffer[start + 3]) else { return }
         }
-        _ = bytes
         embeddedCompression = (name, base + Int64(start))
     }
 

@@ -18,31 +18,37 @@ public final class LogScanner {
     }
 
     /// Scans `inputs` in order, calling `onEvent` for every event in input order.
-    public func scan(_ inputs: [InputSpec], onEvent: @escaping (Event) -> Void) -> ScanSummary {
-        scan(inputs, inOrder: true, onInputDone: { _ in }, onEvent: onEvent)
+    public func scan(_ inputs: [InputSpec], onInputDone: (InputSummary) -> Void = { _ in },
+                     onEvent: @escaping (Event) -> Void) -> ScanSummary {
+        var callback = EventCallback(onEvent)
+        return scan(inputs, into: &callback, onInputDone: onInputDone)
     }
 
-    /// Scans `inputs`, several at once when `options.threads` allows (one thread per
-    /// input). `inOrder`: events and `onInputDone` come in input order, as from a
-    /// sequential scan; otherwise each as soon as it is found (never two calls at once),
-    /// for consumers that do not depend on the order. A single input uses all threads.
-    public func scan(_ inputs: [InputSpec], inOrder: Bool, onInputDone: (InputSummary) -> Void,
-                     onEvent: @escaping (Event) -> Void) -> ScanSummary {
+    /// Scans `inputs` into `sink`, several at once when `options.threads` allows (one thread
+    /// per input); events and `onInputDone` come in input order, as from a sequential scan.
+    /// A single input uses all threads.
+    public func scan<Sink: EventSink>(_ inputs: [InputSpec], into sink: inout Sink,
+                                      onInputDone: (InputSummary) -> Void = { _ in }) -> ScanSummary {
         if options.threads > 1, inputs.count > 1 {
-            return ConcurrentInputScan(options: options, inputs: inputs, inOrder: inOrder)
-                .run(onInputDone: onInputDone, onEvent: onEvent)
+            return ConcurrentInputScan(options: options, inputs: inputs).run(into: &sink, onInputDone: onInputDone)
         }
         var summary = ScanSummary()
         for input in inputs {
-            let result = scan(input, onEvent: onEvent)
+            let result = scan(input, into: &sink)
             onInputDone(result)
             summary.inputs.append(result)
         }
         return summary
     }
 
-    /// Scans one input.
+    /// Scans one input, calling `onEvent` for every event in order.
     public func scan(_ input: InputSpec, onEvent: @escaping (Event) -> Void) -> InputSummary {
+        var callback = EventCallback(onEvent)
+        return scan(input, into: &callback)
+    }
+
+    /// Scans one input into `sink`.
+    public func scan<Sink: EventSink>(_ input: InputSpec, into sink: inout Sink) -> InputSummary {
         var summary = InputSummary(name: input.displayName)
         let raw: ByteSource
         // For the progress display: a file's size counts whole once it is done, however it was read.
@@ -57,7 +63,7 @@ public final class LogScanner {
                 if options.threads > 1, let size, size > options.parallelChunkBytes,
                    try LogScanner.compression(fd: file.fd) == nil {
                     ParallelFileScan(options: options, fd: file.fd, name: summary.name, size: size, progressInput: progressInput)
-                        .run(into: &summary, onEvent: onEvent)
+                        .run(into: &summary, sink: &sink)
                     summary.checkRecognised()
                     return summary
                 }
@@ -74,7 +80,13 @@ public final class LogScanner {
                 // Inflate on its own thread while this one scans.
                 source = PrefetchingByteSource(source, bufferSize: options.bufferSize)
             }
-            scanner.scan(source, into: &summary, onEvent: onEvent)
+            // The scanner's callback escapes: the sink moves into a box for the scan and back,
+            // never copied (a copy would duplicate every record on the first event).
+            var taken = sink.emptyPart()
+            swap(&taken, &sink)
+            let box = EventSinkBox(consume taken)
+            scanner.scan(source, into: &summary) { box.sink.add($0) }
+            swap(&sink, &box.sink)
             summary.checkRecognised()
         } catch {
             summary.error = error.message

@@ -20,7 +20,7 @@ struct EventsCommand: ParsableCommand {
         let scanner = LogScanner(options: try input.scanOptions())
         let out = StandardOutput.shared
         var failed = false
-        _ = scanner.scan(inputs, inOrder: true, onInputDone: { summary in
+        _ = scanner.scan(inputs, onInputDone: { summary in
             guard let error = summary.error else { return }
             out.flush()
             Diagnostics.error("\(summary.name): \(error)")

@@ -128,9 +128,8 @@ struct ReportCommand: ParsableCommand {
         let display = ProgressDisplay.start(progress, progress: readProgress, inputs: inputs)
         if display != nil { scanOptions.progress = readProgress }
         let scanner = LogScanner(options: scanOptions)
-        let analysis = AnalysisSink(Analyzer(options: options))
-        // The analysis sorts what it is given, so inputs may be read at once, in any order.
-        let summary = scanner.scan(inputs, inOrder: false, onInputDone: { result in
+        var analyzer = Analyzer(options: options)
+        let summary = scanner.scan(inputs, into: &analyzer, onInputDone: { result in
             guard let error = result.error else { return }
             let message = "\(result.name): \(error)"
             if let display {
@@ -138,9 +137,9 @@ struct ReportCommand: ParsableCommand {
             } else {
                 Diagnostics.error(message)
             }
-        }, onEvent: { analysis.analyzer.add($0) })
+        })
         display?.stop()
-        var report = analysis.analyzer.finish(scan: summary)
+        var report = analyzer.finish(scan: summary)
         if let since = report.since, let until = report.until, since > until {
             throw ValidationError("--since \(since.rfc3339) is after --until \(until.rfc3339)")
         }
@@ -252,12 +251,6 @@ struct ReportCommand: ParsableCommand {
         guard let value = getenv(name), value[0] != 0 else { return nil }
         return String(cString: value)
     }
-}
-
-/// Holds the analyzer for the scanner's event callback.
-final class AnalysisSink {
-    var analyzer: Analyzer
-    init(_ analyzer: Analyzer) { self.analyzer = analyzer }
 }
 
 extension String {

@@ -3,7 +3,7 @@
 /// Each event is reduced to a 32-byte `EventRecord` (names interned) in blocks that never
 /// move, so memory grows with the number of relevant events only (32 bytes each, about 40
 /// while the report is built), never with their strings or the input size.
-public struct Analyzer {
+public struct Analyzer: EventSink {
     public let options: AnalysisOptions
     private let selected: Set<String>
     private var records = RecordStore()
@@ -22,6 +22,9 @@ public struct Analyzer {
     private var lastInput: (name: String, index: Int32)?
     private var oldest: Int64?
     private var newest: Int64?
+    /// A part (one range or input read on another thread) keeps every name: the limits
+    /// apply when it is appended, in input order, as if its events had been added here.
+    private var isPart = false
 
     public init(options: AnalysisOptions = AnalysisOptions()) {
         self.options = options
@@ -73,12 +76,12 @@ public struct Analyzer {
             isDrop: isDrop,
             isBlocked: event.kind == .full && event.action == "blocked",
             channel: channel.map {
-                channelNames.intern($0, limit: options.nameLimit, other: Analyzer.otherChannels,
+                channelNames.intern($0, limit: nameLimit, other: Analyzer.otherChannels,
                                     spilled: &spilledChannels, spillLimit: Analyzer.maxUnselected)
             } ?? EventRecord.none,
             // Only drops are ever counted by type.
             eventType: isDrop ? event.eventType.map {
-                eventTypes.intern($0, limit: options.nameLimit, other: Analyzer.otherEventTypes,
+                eventTypes.intern($0, limit: nameLimit, other: Analyzer.otherEventTypes,
                                   spilled: &spilledEventTypes, spillLimit: Analyzer.maxUnselected)
             } ?? EventRecord.none : EventRecord.none,
             input: input,
@@ -91,6 +94,42 @@ public struct Analyzer {
         if let capacity = event.capacity, capacity >= 0, record.channel != EventRecord.none {
             capacities.add(record: records.count - 1, capacity: capacity)
         }
+    }
+
+    private var nameLimit: Int { isPart ? .max : options.nameLimit }
+
+    public func emptyPart() -> Analyzer {
+        var part = Analyzer(options: options)
+        part.isPart = true
+        return part
+    }
+
+    /// Adds the records of `part` after those added so far, exactly as adding its events
+    /// here would: each of its tables lists names in the order its records first use them,
+    /// so interning them in that order gives the same indices and the same limits.
+    public mutating func append(_ part: Analyzer, lineOffset: Int) {
+        precondition(!isPart && part.isPart, "only a part is appended, and only to the whole")
+        if let t = part.oldest { oldest = min(oldest ?? t, t) }
+        if let t = part.newest { newest = max(newest ?? t, t) }
+        for name in part.unselected where unselected.count < Analyzer.maxUnselected { unselected.insert(name) }
+        let limit = options.nameLimit
+        let channels = part.channelNames.names.map {
+            channelNames.intern($0, limit: limit, other: Analyzer.otherChannels,
+                                spilled: &spilledChannels, spillLimit: Analyzer.maxUnselected)
+        }
+        let types = part.eventTypes.names.map {
+            eventTypes.intern($0, limit: limit, other: Analyzer.otherEventTypes,
+                              spilled: &spilledEventTypes, spillLimit: Analyzer.maxUnselected)
+        }
+        let inputIndices = part.inputs.names.map { inputs.intern($0) }
+        let sourceIndices = part.sources.names.map { internSource($0) }
+        let offset = records.count
+        for record in part.records {
+            records.append(record.moved(channel: { channels[Int($0)] }, eventType: { types[Int($0)] },
+                                        input: { inputIndices[Int($0)] }, source: { sourceIndices[Int($0)] },
+                                        lineOffset: lineOffset))
+        }
+        capacities.append(part.capacities, recordOffset: offset)
     }
 
     /// The source's index; past the record's limit every new source shares one index.

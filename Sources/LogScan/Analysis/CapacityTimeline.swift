@@ -8,12 +8,13 @@ struct CapacityTimeline {
 
     /// The latest observation at or before `time`; before the first one, the first.
     func inForce(at time: Int64) -> ChannelCapacity.Observation? {
-        var found: ChannelCapacity.Observation?
-        for observation in observations {
-            if let at = observation.at, at.nanoseconds > time { break }
-            found = observation
+        // Untimed ones first, then by time: the ones at or before `time` are a prefix.
+        var low = 0, high = observations.count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if let at = observations[middle].at, at.nanoseconds > time { high = middle } else { low = middle + 1 }
         }
-        return found ?? observations.first
+        return low > 0 ? observations[low - 1] : observations.first
     }
 
     /// The capacity the input ends with.

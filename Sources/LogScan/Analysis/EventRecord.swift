@@ -4,7 +4,7 @@
 /// is kept until the report (sorting needs them all), so each byte here is paid per event.
 /// Fields only one kind uses share one word (`payload`); the capacity a line stated lives in
 /// `CapacityObservations`, as only the latest per channel is ever used.
-struct EventRecord {
+struct EventRecord: Sendable {
     /// `time` of an event without timestamp.
     static let untimed = Int64.min
     /// Index fields use this when the event has no such value.
@@ -46,6 +46,37 @@ struct EventRecord {
         }
         inputAndKind = UInt32(input) << 8 | UInt32(EventRecord.code(of: kind)) << 2
             | (isDrop ? 2 : 0) | (isBlocked ? 1 : 0)
+    }
+
+    private init(time: Int64, lineAndSource: UInt64, payload: UInt64, channel: Int32, inputAndKind: UInt32) {
+        self.time = time
+        self.lineAndSource = lineAndSource
+        self.payload = payload
+        self.channel = channel
+        self.inputAndKind = inputAndKind
+    }
+
+    /// This record in another analyzer's tables (a part appended to the whole): its names
+    /// through the maps from the part's indices, its line shifted by `lineOffset`.
+    func moved(channel map: (Int32) -> Int32, eventType eventTypeMap: (Int32) -> Int32,
+               input inputMap: (Int32) -> Int32, source sourceMap: (Int32) -> Int32, lineOffset: Int) -> EventRecord {
+        let oldSource = source
+        let newSource = oldSource == EventRecord.none || oldSource == EventRecord.otherSources ? oldSource : sourceMap(oldSource)
+        let sourceCode = UInt64(min(max(newSource, -1), EventRecord.otherSources) + 1)
+        let (shifted, overflow) = line.addingReportingOverflow(lineOffset)
+        let newLine = UInt64(min(max(overflow ? Int.max : shifted, 0), EventRecord.maxLine))
+        var newPayload = payload
+        switch kind {
+        case .saturation, .slowHandler, .bulkTaskCreation: break
+        default:
+            let type = eventType
+            if type != EventRecord.none { newPayload = UInt64(bitPattern: Int64(eventTypeMap(type))) }
+        }
+        let newInput = inputMap(input)
+        precondition(newInput >= 0 && Int(newInput) < EventRecord.maxInputs, "more than 16M inputs")
+        return EventRecord(time: time, lineAndSource: sourceCode << 40 | newLine, payload: newPayload,
+                           channel: channel == EventRecord.none ? EventRecord.none : map(channel),
+                           inputAndKind: UInt32(newInput) << 8 | (inputAndKind & 0xFF))
     }
 
     /// 1-based physical line within the input.

@@ -1,39 +1,32 @@
 /// Scans several inputs at once, one thread per input (rotated `.gz` files of a
 /// nightly job are each bound by decompression, not by the disk).
 ///
-/// In order: events and finished inputs are handed on in input order, exactly as
-/// a sequential scan would, and a thread starts an input at most a few inputs
-/// ahead of the oldest one not handed on. Unordered (the report, whose analysis
-/// sorts anyway): each event is handed on at once; only the calls are serialised.
+/// Each input fills a part of the sink on its thread; parts and finished inputs are
+/// handed on in input order, exactly as a sequential scan would, and a thread starts an
+/// input at most a few inputs ahead of the oldest one not handed on.
 struct ConcurrentInputScan {
-    private struct InputResult {
-        var events: [Event]
+    private struct InputResult<Sink: EventSink> {
+        var part: Sink
         var summary: InputSummary
     }
 
     let options: ScanOptions
     let inputs: [InputSpec]
-    let inOrder: Bool
 
-    func run(onInputDone: (InputSummary) -> Void, onEvent: @escaping (Event) -> Void) -> ScanSummary {
+    func run<Sink: EventSink>(into sink: inout Sink, onInputDone: (InputSummary) -> Void) -> ScanSummary {
         var single = options
         single.threads = 1
         let perInput = single
-        let pool = OrderedWorkPool<InputResult>(jobs: inputs.count, threads: options.threads, inOrder: inOrder)
+        let empty = sink.emptyPart()
+        let pool = OrderedWorkPool<InputResult<Sink>>(jobs: inputs.count, threads: options.threads)
         var summaries = [InputSummary?](repeating: nil, count: inputs.count)
-        let ordered = inOrder
         let inputs = self.inputs
         pool.run(makeWorker: { LogScanner(options: perInput) }, work: { scanner, index in
-            var events: [Event] = []
-            let summary: InputSummary
-            if ordered {
-                summary = scanner.scan(inputs[index]) { events.append($0) }
-            } else {
-                summary = scanner.scan(inputs[index]) { event in pool.serialized { onEvent(event) } }
-            }
-            return InputResult(events: events, summary: summary)
+            var part = empty
+            let summary = scanner.scan(inputs[index], into: &part)
+            return InputResult(part: part, summary: summary)
         }, deliver: { index, result in
-            for event in result.events { onEvent(event) }
+            sink.append(result.part, lineOffset: 0)
             summaries[index] = result.summary
             onInputDone(result.summary)
         })

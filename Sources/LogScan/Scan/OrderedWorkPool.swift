@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs numbered jobs on a few threads and hands their results on in job order —
-/// or, unordered, as each finishes — one at a time, never concurrently.
+/// Runs numbered jobs on a few threads and hands their results on in job order, one at
+/// a time, never concurrently.
 ///
 /// Memory stays bounded in order: a thread does not start a job more than
 /// `lookAhead` jobs ahead of the oldest one not handed on yet. The one pool
@@ -9,17 +9,15 @@ import Foundation
 final class OrderedWorkPool<Output>: @unchecked Sendable {
     private let jobs: Int
     private let threads: Int
-    private let inOrder: Bool
     private let lookAhead: Int
     private let condition = NSCondition()
     private var nextJob = 0
     private var nextToDeliver = 0
     private var finished: [Int: Output] = [:]
 
-    init(jobs: Int, threads: Int, inOrder: Bool = true, lookAhead: Int? = nil) {
+    init(jobs: Int, threads: Int, lookAhead: Int? = nil) {
         self.jobs = jobs
         self.threads = max(1, min(threads, jobs))
-        self.inOrder = inOrder
         self.lookAhead = max(1, lookAhead ?? threads * 2)
     }
 
@@ -42,18 +40,10 @@ final class OrderedWorkPool<Output>: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` under the pool's lock: for outputs handed on before their job ends
-    /// (the unordered scan's events), serialised with every delivery.
-    func serialized<T>(_ body: () -> T) -> T {
-        condition.lock()
-        defer { condition.unlock() }
-        return body()
-    }
-
     private func claim() -> Int? {
         condition.lock()
         defer { condition.unlock() }
-        while inOrder && nextJob < jobs && nextJob >= nextToDeliver + lookAhead { condition.wait() }
+        while nextJob < jobs && nextJob >= nextToDeliver + lookAhead { condition.wait() }
         guard nextJob < jobs else { return nil }
         nextJob += 1
         return nextJob - 1
@@ -62,10 +52,6 @@ final class OrderedWorkPool<Output>: @unchecked Sendable {
     private func finish(_ job: Int, _ output: Output, deliver: (Int, Output) -> Void) {
         condition.lock()
         defer { condition.unlock() }
-        guard inOrder else {
-            deliver(job, output)
-            return
-        }
         finished[job] = output
         while let next = finished.removeValue(forKey: nextToDeliver) {
             deliver(nextToDeliver, next)

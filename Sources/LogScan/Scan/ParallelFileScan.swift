@@ -1,20 +1,20 @@
 /// Scans one large regular file on several threads: the file is split at line
-/// starts, each thread scans whole ranges with its own `InputScanner`, and the
-/// ranges' results are handed on in file order (`OrderedWorkPool`), so events,
+/// starts, each thread scans whole ranges with its own `InputScanner` into a part of
+/// the sink, and the parts are appended in file order (`OrderedWorkPool`), so events,
 /// line numbers and counts are exactly those of a single-threaded scan.
 ///
-/// Memory stays bounded: a range's events are handed on as soon as every range
-/// before it is done, and a thread does not start a range more than a few ranges
-/// ahead of the oldest one not handed on yet.
+/// Memory stays bounded: a part holds its range's events in the sink's compact form,
+/// it is appended as soon as every range before it is done, and a thread does not start
+/// a range more than a few ranges ahead of the oldest one not appended yet.
 struct ParallelFileScan {
     /// What one range gave.
-    private struct ChunkResult {
-        var events: [Event]
+    private struct RangeResult<Sink: EventSink> {
+        var part: Sink
         var summary: InputSummary
     }
 
-    /// The largest range: small enough that a range's events (dense logs have
-    /// many) stay a few MiB, large enough that per-range costs vanish.
+    /// The largest range: small enough that the ranges waiting to be appended stay small,
+    /// large enough that per-range costs vanish.
     static let maximumChunkBytes: Int64 = 32 << 20
 
     private let options: ScanOptions
@@ -35,45 +35,40 @@ struct ParallelFileScan {
         ranges = ChunkPlanner.plan(fd: fd, size: size, chunkSize: chunkSize)
     }
 
-    /// Runs the scan and fills `summary`; `onEvent` sees the events in file order,
-    /// called from the scanning threads one range at a time (never concurrently).
-    func run(into result: inout InputSummary, onEvent: (Event) -> Void) {
+    /// Runs the scan, fills `result` and appends the ranges' parts to `sink` in file order.
+    func run<Sink: EventSink>(into result: inout InputSummary, sink: inout Sink) {
         var summary = result
         var lineOffset = 0
         let (options, fd, name, ranges, progressInput) = (self.options, self.fd, self.name, self.ranges, self.progressInput)
-        let pool = OrderedWorkPool<ChunkResult>(jobs: ranges.count, threads: options.threads)
+        let empty = sink.emptyPart()
+        let pool = OrderedWorkPool<RangeResult<Sink>>(jobs: ranges.count, threads: options.threads)
         pool.run(makeWorker: { InputScanner(options: options) }, work: { scanner, index in
             let range = ranges[index]
-            var chunk = ChunkResult(events: [], summary: InputSummary(name: name))
+            var rangeSummary = InputSummary(name: name)
             var source: ByteSource = FileRangeByteSource(fd: fd, start: range.lowerBound, end: range.upperBound)
             if let progress = options.progress { source = ProgressByteSource(source, progress: progress, input: progressInput) }
-            var events: [Event] = []
-            scanner.scan(source, startOffset: range.lowerBound, into: &chunk.summary) { events.append($0) }
-            chunk.events = events
-            return chunk
-        }, deliver: { _, chunk in
-            Self.merge(chunk, into: &summary, lineOffset: &lineOffset, onEvent: onEvent)
+            let part = EventSinkBox(empty)
+            scanner.scan(source, startOffset: range.lowerBound, into: &rangeSummary) { part.sink.add($0) }
+            return RangeResult(part: part.sink, summary: rangeSummary)
+        }, deliver: { _, range in
+            sink.append(range.part, lineOffset: lineOffset)
+            Self.merge(range.summary, into: &summary, lineOffset: &lineOffset)
         })
         result = summary
     }
 
-    private static func merge(_ chunk: ChunkResult, into summary: inout InputSummary, lineOffset: inout Int,
-                              onEvent: (Event) -> Void) {
-        for var event in chunk.events {
-            event.line += lineOffset
-            onEvent(event)
-        }
-        lineOffset += Int(chunk.summary.lines)
-        summary.bytes += chunk.summary.bytes
-        summary.lines += chunk.summary.lines
-        summary.overlongLines += chunk.summary.overlongLines
-        summary.firstTimestamp = [summary.firstTimestamp, chunk.summary.firstTimestamp].compactMap { $0 }.min()
-        summary.lastTimestamp = [summary.lastTimestamp, chunk.summary.lastTimestamp].compactMap { $0 }.max()
-        summary.events += chunk.summary.events
-        summary.census.merge(chunk.summary.census)
-        summary.binary = summary.binary || chunk.summary.binary
-        if summary.firstLine.isEmpty { summary.firstLine = chunk.summary.firstLine }
+    private static func merge(_ range: InputSummary, into summary: inout InputSummary, lineOffset: inout Int) {
+        lineOffset += Int(range.lines)
+        summary.bytes += range.bytes
+        summary.lines += range.lines
+        summary.overlongLines += range.overlongLines
+        summary.firstTimestamp = [summary.firstTimestamp, range.firstTimestamp].compactMap { $0 }.min()
+        summary.lastTimestamp = [summary.lastTimestamp, range.lastTimestamp].compactMap { $0 }.max()
+        summary.events += range.events
+        summary.census.merge(range.census)
+        summary.binary = summary.binary || range.binary
+        if summary.firstLine.isEmpty { summary.firstLine = range.firstLine }
         summary.scanned = true
-        if summary.error == nil, let error = chunk.summary.error { summary.error = error }
+        if summary.error == nil, let error = range.error { summary.error = error }
     }
 }

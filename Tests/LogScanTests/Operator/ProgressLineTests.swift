@@ -84,7 +84,7 @@ import Testing
         let progress = ReadProgress()
         var options = ScanOptions(threads: 2)
         options.progress = progress
-        _ = LogScanner(options: options).scan(names.map { .path(EngineFixtures.path($0)) }, inOrder: false,
+        _ = LogScanner(options: options).scan(names.map { .path(EngineFixtures.path($0)) },
                                               onInputDone: { _ in }, onEvent: { _ in })
         let sizes = try names.map { try EngineFixtures.bytes($0).count }.reduce(0, +)
         #expect(progress.bytesRead == Int64(sizes))

@@ -7,9 +7,8 @@ enum AllChannelsSaturatedDiagnosis {
         /// Channel index → its stats in the window.
         var channels: [Int32: SaturatedChannel] = [:]
         var events = 0
-        var peakPerMinute = 0
-        var minute = Int64.min
-        var inMinute = 0
+        var minutes = MinutePeak()
+        var peakPerMinute: Int { minutes.peak }
         var sources: [Int32: Int] = [:]
 
         init(start: Int64) { self.start = start }
@@ -27,15 +26,7 @@ enum AllChannelsSaturatedDiagnosis {
             channels[record.channel] = stats
             events += 1
             if record.source != EventRecord.none { sources[record.source, default: 0] += 1 }
-            // The most events in one UTC minute, as `AnalysisContext.peakPerMinute` counts them.
-            let m = record.timestamp.minuteStart.nanoseconds
-            if m == minute {
-                inMinute += 1
-            } else {
-                minute = m
-                inMinute = 1
-            }
-            peakPerMinute = max(peakPerMinute, inMinute)
+            minutes.count(record.timestamp)
         }
     }
 

@@ -31,20 +31,9 @@ struct AnalysisContext {
 
     /// The most events in one UTC minute; `indices` are in time order.
     func peakPerMinute<C: Collection>(_ indices: C) -> Int where C.Element == Int {
-        var peak = 0
-        var minute = Int64.min
-        var count = 0
-        for index in indices {
-            let m = records[index].timestamp.minuteStart.nanoseconds
-            if m == minute {
-                count += 1
-            } else {
-                minute = m
-                count = 1
-            }
-            peak = max(peak, count)
-        }
-        return peak
+        var peak = MinutePeak()
+        for index in indices { peak.count(records[index].timestamp) }
+        return peak.peak
     }
 
     /// Maximal runs whose consecutive events are at most `--episode-gap` apart.

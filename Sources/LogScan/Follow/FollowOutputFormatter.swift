@@ -145,35 +145,5 @@ public struct FollowOutputFormatter {
     }
 
     /// A JSON value on one line, with the report's number and string rules.
-    static func line(_ value: OrderedJSON) -> String {
-        var out = ""
-        render(value, into: &out)
-        return out
-    }
-
-    private static func render(_ value: OrderedJSON, into out: inout String) {
-        switch value {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .integer(let i): out += String(i)
-        case .number(let d): out += ReportNumber.format(d)
-        case .string(let s): OrderedJSON.quote(s, into: &out)
-        case .array(let items):
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                render(item, into: &out)
-            }
-            out += "]"
-        case .object(let members):
-            out += "{"
-            for (i, (key, item)) in members.enumerated() {
-                if i > 0 { out += "," }
-                OrderedJSON.quote(key, into: &out)
-                out += ":"
-                render(item, into: &out)
-            }
-            out += "}"
-        }
-    }
+    static func line(_ value: OrderedJSON) -> String { value.renderedCompact() }
 }

@@ -31,6 +31,37 @@ indirect enum OrderedJSON {
         return out
     }
 
+    /// On one line with no spaces (JSON Lines), with the same number and string rules.
+    func renderedCompact() -> String {
+        var out = ""
+        renderCompact(into: &out)
+        return out
+    }
+
+    private func renderCompact(into out: inout String) {
+        switch self {
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                item.renderCompact(into: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (i, (key, item)) in members.enumerated() {
+                if i > 0 { out += "," }
+                OrderedJSON.quote(key, into: &out)
+                out += ":"
+                item.renderCompact(into: &out)
+            }
+            out += "}"
+        default:
+            // Scalars print the same either way.
+            render(into: &out, indent: 0)
+        }
+    }
+
     private var isScalar: Bool {
         switch self {
         case .array, .object: false

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 @Suite struct TimestampTests {
     @Test func formatsRFC3339WithTrimmedFraction() {

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanAnalysis
 
 @Suite struct ChannelFullDiagnosisTests {
     typealias S = ScenarioBuilder

@@ -1,5 +1,7 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanConfig
+@testable import LogScanAnalysis
 
 /// A config tree stand-in: fixed capacities and prefix problems, seed-layout overrides.
 struct FixedConfiguration: CapacityConfiguration {

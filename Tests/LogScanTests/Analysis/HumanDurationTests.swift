@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanAnalysis
 
 @Suite struct HumanDurationTests {
     static let second: Int64 = 1_000_000_000

@@ -1,5 +1,6 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
 
 /// Issue 16: a flood of made-up channel names or event types is cut at a limit, counted in
 /// one "other" row, and said in a warning; never a crash or a silent cut.

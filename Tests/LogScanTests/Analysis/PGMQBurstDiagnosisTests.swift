@@ -1,5 +1,6 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
 
 @Suite struct PGMQBurstDiagnosisTests {
     typealias S = ScenarioBuilder

@@ -1,5 +1,6 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
 
 /// The analyzer's flat memory: 32-byte records in fixed blocks, sorted as positions, and
 /// only the capacity lines that can still be the latest one.

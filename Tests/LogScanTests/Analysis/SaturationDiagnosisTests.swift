@@ -1,5 +1,6 @@
 import Testing
-@testable import LogScan
+@testable import LogScanConfig
+@testable import LogScanAnalysis
 
 @Suite struct SaturationDiagnosisTests {
     typealias S = ScenarioBuilder

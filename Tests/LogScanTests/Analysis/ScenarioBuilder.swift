@@ -1,4 +1,5 @@
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
 
 /// Builds event lists for analysis tests: times are offsets from 2025-10-14T00:00:00Z,
 /// lines are numbered in the order events are added.

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanAnalysis
 
 /// Summaries read as sentences: one event is "1 event", not "1 events".
 @Suite struct SummaryWordingTests {

@@ -1,5 +1,6 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
 
 @Suite struct TimeBoundTests {
     /// 2025-10-14T10:00:00Z.

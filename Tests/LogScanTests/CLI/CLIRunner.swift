@@ -1,5 +1,5 @@
 import Foundation
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Runs the built `tasker-logscan` binary the way an operator would.
 enum CLIRunner {

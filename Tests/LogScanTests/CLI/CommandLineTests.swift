@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// The command line as operators use it: inputs, exit statuses, errors, pipes.
 @Suite(.serialized) struct CommandLineTests {

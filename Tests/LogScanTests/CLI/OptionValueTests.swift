@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
 
 /// Every option value the report takes is checked (SPEC §1): a usage error is one line naming
 /// the option, then the `--help` hint, exit status 2, and no report.

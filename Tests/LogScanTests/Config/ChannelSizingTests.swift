@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanConfig
 
 @Suite struct ChannelSizingTests {
     @Test func theRunbookExampleGivesTenMessages() throws {

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanConfig
 
 @Suite struct ConfigCheckReportTests {
     @Test func printsTheRunbookTableComputedFromTheFiles() throws {

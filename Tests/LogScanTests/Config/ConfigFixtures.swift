@@ -1,5 +1,5 @@
 import Foundation
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Paths of the config fixtures (`fixtures/config/` at the repository root) and temporary
 /// copies of them for tests that write.

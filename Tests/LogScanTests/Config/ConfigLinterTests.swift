@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanConfig
 
 @Suite struct ConfigLinterTests {
     private func lint(_ name: String, environment: String? = nil) throws -> (root: String, problems: [ConfigProblem]) {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanConfig
 
 @Suite struct ConfigTreeTests {
     @Test(arguments: ["seed", "component"])

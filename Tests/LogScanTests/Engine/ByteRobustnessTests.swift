@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Inputs built in the test: bad bytes, odd line ends, huge lines. Nothing crashes,
 /// lines are counted exactly, and the good lines around the bad ones still give

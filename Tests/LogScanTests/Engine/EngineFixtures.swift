@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Finds the files under `fixtures/`, scans them, and reads the expected values
 /// written next to them in `fixtures/expected/`.

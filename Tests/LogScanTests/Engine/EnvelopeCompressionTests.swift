@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// zstd, xz and bzip2 by magic bytes (SPEC §1), made with the `zstd`, `xz` and
 /// `bzip2` tools from fixtures/plain.log: whole, as two frames/streams (the two

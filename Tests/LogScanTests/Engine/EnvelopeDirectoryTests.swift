@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// A directory as FILE (SPEC §1): every regular file under it, recursively, in path
 /// order, hidden files and folders skipped; plain and gzip files mixed give the union.

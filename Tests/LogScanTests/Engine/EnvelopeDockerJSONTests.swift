@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Docker json-file (`/var/lib/docker/containers/*/*-json.log`): one JSON object per
 /// entry, `log` JSON-escaped as Docker's encoder writes it (`\u003e`, `\u0026`,

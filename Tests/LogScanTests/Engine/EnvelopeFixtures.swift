@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// The hand-written fixtures of `fixtures/envelopes/`: one file per envelope or line
 /// variant of SPEC §2, written from each tool's own output code (Docker's jsonlog,

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// journald: `journalctl -o json` (every field a string, `__REALTIME_TIMESTAMP` in µs,
 /// `MESSAGE` a byte array when it is not clean UTF-8) and the short text formats

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Loki's `logcli query`, in its default newest-first direction:
 /// `--output=jsonl` (`{"labels":{…},"line":"…","timestamp":"…"}`, keys sorted as Go's

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// fixtures/envelopes/mixed-envelopes.log: one file, a different envelope on every
 /// line (detection is per line, SPEC §2).

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// A file in reverse time order (`logcli`'s default, `journalctl -r`) must give the
 /// findings of the same lines in time order (SPEC §2, §4: input end and time_range

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Recognition accounting in the reports (SPEC §1, §5): `inputs[].recognised_lines`
 /// and `shapes` in JSON, and the header's `N% recognised: shape, …` per input.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Never a silent all-clear (SPEC §1): an input with lines but none recognised is
 /// exit 2 and `tasker-logscan: PATH: no tasker log lines recognised (first line: …)`

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// stern's default template `{{color .PodColor .PodName}} {{color .ContainerColor
 /// .ContainerName}} {{.Message}}` — fatih/color's `ESC[96m…ESC[0m` around the pod and

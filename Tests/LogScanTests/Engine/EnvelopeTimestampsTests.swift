@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// `docker logs --timestamps` (Docker's fixed nine-digit fraction, `RFC3339NanoFixed`)
 /// and kubelet CRI files, whose times are Go's `RFC3339Nano`: trailing zeros of the

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// tracing-subscriber builder variants (fmt/format/mod.rs and pretty.rs):
 /// `.with_file(true).with_line_number(true)` (`target: file.rs:42: message`),

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// fixtures/plain.log (1970 lines, 403 KB: past the census's exactly counted first
 /// 256 KiB, so the sampled estimate is checked too) wrapped line by line in each

@@ -1,4 +1,4 @@
-@testable import LogScan
+@testable import LogScanEngine
 
 /// RFC 3339 parsing for expected values only, independent of the engine's parser:
 /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`.

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// The tests' own RFC 3339 reader is part of the oracle: pin it to epoch values
 /// worked out by hand (2025-10-14T00:00:00Z = 1_760_400_000).

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// ISA-L decodes every undamaged member (CRC checked); zlib only takes over a
 /// damaged member, so that its damage is reported as before.

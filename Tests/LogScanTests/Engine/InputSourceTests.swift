@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Gzip input (single and multi-member, detected by magic bytes), several inputs
 /// as one stream, and a missing input among good ones.

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// The one table of message forms (issue 10): the prefilter's literals and the
 /// recogniser's pattern come from it and must agree.

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// fixtures/mixed.log (formats mixed line by line, timestamps out of order, noise
 /// between), its CRLF twin crlf.log, and decoys.log (near misses, no events).

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// plain.log, the tracing full format as tasker-core writes it: specific events
 /// field by field, then every event against the grep/sed-derived list.

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Every sample log gives exactly the events per kind, lines and bytes that grep
 /// found in it (`fixtures/expected/<name>.counts`).

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// The samples carry the same events line for line in different shapes (checked
 /// beforehand: ansi.log with its escapes removed and kubectl-prefixed.log with its

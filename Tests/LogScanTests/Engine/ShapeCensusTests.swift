@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanOutput
 
 /// The shape census (SPEC §1): exact on an input's first MiB, an unbiased sample after it,
 /// the same whatever the read sizes and threads.

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// fixtures/shapes.log: every line shape of SPEC §2 × every event kind of SPEC §3,
 /// one row of lines per shape, with the full expected event list written by hand.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// The Teddy kernels (AVX2, SSSE3) and the portable Swift prefilter give the same
 /// candidates, needles, newline counts and overlong counts as a brute-force search,

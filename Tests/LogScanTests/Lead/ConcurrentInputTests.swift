@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// Several inputs read at once give what reading them one after the other gives.
 @Suite struct ConcurrentInputTests {

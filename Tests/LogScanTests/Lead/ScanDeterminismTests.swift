@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Thread counts, chunk sizes and buffer sizes change how the bytes are cut up,
 /// never what comes out: events (with line numbers) and summaries are identical.

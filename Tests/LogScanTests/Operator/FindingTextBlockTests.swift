@@ -1,5 +1,7 @@
 import Testing
-@testable import LogScan
+@testable import LogScanConfig
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// `--follow` prints findings with `FindingTextBlock` and the Markdown report its evidence with
 /// `EvidenceText`: both must say exactly what the text report says.

@@ -1,5 +1,6 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
 
 /// `--follow`'s analysis: a critical finding when it opens, each finding once when its window
 /// has closed; memory held for open findings and recent windows only.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanAnalysis
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Several followed inputs merged by timestamp within the reorder horizon.
 @Suite struct FollowMergeTests {

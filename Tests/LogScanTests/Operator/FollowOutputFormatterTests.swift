@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// What `--follow` writes per finding and at the end, in each format.
 @Suite struct FollowOutputFormatterTests {

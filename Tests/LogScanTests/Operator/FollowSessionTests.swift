@@ -1,5 +1,7 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// What the session writes as events and time come in: OPEN, CLOSED, the summary.
 @Suite struct FollowSessionTests {

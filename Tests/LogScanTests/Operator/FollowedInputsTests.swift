@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// Several inputs followed at once in the library: merged order, stop from another thread.
 @Suite(.serialized) struct FollowedInputsTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// The followed input's "now": the newest timestamp of any complete line read.
 @Suite struct LineClockTests {

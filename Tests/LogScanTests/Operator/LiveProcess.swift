@@ -1,5 +1,5 @@
 import Foundation
-@testable import LogScan
+@testable import LogScanEngine
 
 #if canImport(Glibc)
 import Glibc

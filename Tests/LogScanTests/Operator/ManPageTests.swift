@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// docs/man/tasker-logscan.1 as `scripts/gen-man` writes it: what the generated page lacked.
 @Suite struct ManPageTests {

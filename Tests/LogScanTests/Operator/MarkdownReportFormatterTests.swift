@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// `--format markdown`: the report for a wiki page or a chat post.
 @Suite struct MarkdownReportFormatterTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// The report command's operator options through the built binary: `--format markdown` and
 /// `prometheus`, `--progress`, and the shell completions committed in docs/.

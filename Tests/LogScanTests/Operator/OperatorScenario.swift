@@ -1,4 +1,5 @@
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
 
 /// One hour of a small deployment, with a finding of each common kind, for the exact-output
 /// tests of the Markdown, Prometheus and follow formats: orchestration_command above 90%

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Issue 15: the prefetch thread reads ahead, and never holds its reader when the reader
 /// stops early (cancel, or letting go of the source), even while it is blocked in a read.

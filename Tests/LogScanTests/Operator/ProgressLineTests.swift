@@ -1,5 +1,6 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanOutput
 
 /// The progress line on stderr: exact text, fixed columns, never wider than the terminal.
 @Suite struct ProgressLineTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// `--format prometheus`: text exposition for node_exporter's textfile collector.
 @Suite struct PrometheusReportFormatterTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanConfig
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// `--format summary` for chat and cron mail, `--label` for Prometheus, and colour manners.
 @Suite struct SummaryAndLabelsTests {

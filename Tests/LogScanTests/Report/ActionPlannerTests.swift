@@ -1,5 +1,6 @@
 import Testing
-@testable import LogScan
+@testable import LogScanConfig
+@testable import LogScanAnalysis
 
 /// SPEC §4 *actions*: one per config key (largest size, file of --env, findings served), one
 /// per distinct non-TOML advice, one TOML block per file.

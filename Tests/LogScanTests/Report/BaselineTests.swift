@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// `--baseline FILE`: findings of an earlier report are known (SPEC §4), counted in one
 /// line, left out of the actions and of `--fail-on`.

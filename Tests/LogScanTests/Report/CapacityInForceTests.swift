@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanAnalysis
 
 /// SPEC §3 "capacity in force": the logs at a finding's first event, then the config tree,
 /// then the runbook table; capacity changes; resizes already applied; config drift worded once.

@@ -1,5 +1,7 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// Same events in any input order (pods interleave, lines arrive late): byte-identical JSON.
 @Suite struct DeterminismTests {

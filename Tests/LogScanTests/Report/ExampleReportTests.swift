@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanOutput
 
 /// docs/example-report.txt is the text report of `SampleScenario`; this keeps it current.
 /// Regenerate it with `UPDATE_EXAMPLES=1 swift test --filter ExampleReportTests`.

@@ -1,5 +1,7 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanConfig
+@testable import LogScanAnalysis
 
 @Suite struct FailOnTests {
     func report(_ severities: [Severity], inputError: Bool = false) -> Report {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// Strings from log lines reach no terminal or page unescaped (issue 15) and no table row
 /// breaks (issue 16): channel names, event types and sources with newlines, ANSI escapes,

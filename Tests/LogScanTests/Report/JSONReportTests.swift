@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanOutput
 
 /// Whole JSON reports of small scenarios, spelled out: this is the spec of the output.
 @Suite struct JSONReportTests {

@@ -1,4 +1,5 @@
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
 
 /// Small scenarios whose whole JSON report JSONReportTests spells out.
 enum JSONScenarios {

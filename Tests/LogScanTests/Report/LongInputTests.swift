@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanOutput
 
 /// A day of logs (fixtures/plain.log twelve times, two hours apart) stays readable:
 /// grouped findings, every line within 80 columns, Markdown under GitHub's limit, and the

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Runs the report command and reads its JSON, for the tests of what an operator acts on.
 enum ReportCLI {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanConfig
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// Every scenario's JSON output validates against docs/report.schema.json, and the schema
 /// rejects what it must.

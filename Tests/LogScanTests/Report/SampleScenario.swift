@@ -1,4 +1,5 @@
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
 
 /// Two hours shaped like shared/samples/plain.log: PGMQ bursts after bulk task creations,
 /// orchestration_command saturated for 25 minutes, event_publisher drops (rare, then a

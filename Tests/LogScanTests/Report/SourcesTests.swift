@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
 
 /// SPEC §4 *sources*: every finding lists the pods of its events (`kubectl logs --prefix`).
 @Suite struct SourcesTests {

@@ -1,5 +1,8 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanConfig
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 @Suite struct TextReportFormatterTests {
     @Test func sparklineBands() {

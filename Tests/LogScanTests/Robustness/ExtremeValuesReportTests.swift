@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanConfig
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// The largest values the recogniser accepts, carried through the analysis and
 /// every report format: nothing overflows (a trap would end the test process).

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Every input the fuzzer (`scripts/fuzz`) found that broke a rule, minimised by
 /// hand, with the rule it broke. Each test failed before its fix.

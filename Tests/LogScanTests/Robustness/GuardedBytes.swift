@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import LogScan
+@testable import LogScanEngine
 
 /// Bytes placed so that they end exactly where an inaccessible page begins: a
 /// read one byte past them faults at once, in a plain test run, without a

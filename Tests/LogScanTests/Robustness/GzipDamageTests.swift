@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 import CZlib
 
 /// Damaged gzip input: decompression resumes at the next gzip member, so the

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// N known events interleaved with random garbage lines give exactly those N
 /// events, in order, on their lines, for several seeds and read sizes.

@@ -1,5 +1,5 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// The rules for numbers a line gives (docs/ROBUSTNESS.md, "Numbers"). A number
 /// that is present but not valid rejects the whole line: nothing is clamped,

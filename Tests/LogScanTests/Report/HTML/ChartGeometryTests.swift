@@ -1,5 +1,7 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// The SVG geometry on a small hand-written report: 30 minutes of 5m windows from the epoch
 /// origin 2025-10-14T00:00:00Z, so every coordinate below is worked out by hand.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
 
 /// `--format html` through the command line, as an operator runs it.
 @Suite struct HTMLCommandLineTests {

@@ -1,5 +1,8 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanConfig
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 /// The page's smaller parts: the actions section and the event type bars.
 @Suite struct HTMLPartsTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import LogScan
+@testable import LogScanEngine
+@testable import LogScanAnalysis
+@testable import LogScanOutput
 
 @Suite struct HTMLReportFormatterTests {
     static let hostileChannel = "<script>alert('x')</script>&\"\u{202E}gnp.exe\u{1B}[31m"

@@ -85,10 +85,22 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
-        .testTarget(
-            name: "LogScanTests",
-            dependencies: ["LogScanEngine", "LogScanConfig", "LogScanAnalysis", "LogScanOutput"],
-            resources: [.copy("Resources")]
+        // Helpers the test targets share: fixture paths, temporary files, running the binary,
+        // built scenarios. A plain target, so it reaches the libraries through `package` access.
+        .target(
+            name: "TestSupport",
+            dependencies: ["LogScanEngine", "LogScanConfig", "LogScanAnalysis"],
+            path: "Tests/TestSupport"
         ),
+        // The tests mirror the libraries (a test may also use the layers above the one it tests,
+        // to compare whole reports); CLITests runs the built binary.
+        .testTarget(name: "LogScanEngineTests",
+                    dependencies: ["LogScanEngine", "LogScanAnalysis", "LogScanOutput", "TestSupport"]),
+        .testTarget(name: "LogScanConfigTests", dependencies: ["LogScanEngine", "LogScanConfig", "TestSupport"]),
+        .testTarget(name: "LogScanAnalysisTests",
+                    dependencies: ["LogScanEngine", "LogScanConfig", "LogScanAnalysis", "LogScanOutput", "TestSupport"]),
+        .testTarget(name: "LogScanOutputTests",
+                    dependencies: ["LogScanEngine", "LogScanConfig", "LogScanAnalysis", "LogScanOutput", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["LogScanEngine", "LogScanAnalysis", "LogScanOutput", "TestSupport"]),
     ]
 )

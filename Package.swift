@@ -1,13 +1,20 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Compiled against the static runtime too: Foundation's static libraries then come with their
+// dependencies (CoreFoundation, ICU) when linking.
+let staticStdlib: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+
 let package = Package(
     name: "tasker-logscan",
     // Linux only (the engine calls glibc directly: read(2), pread(2), memrchr, posix_fadvise);
     // no Apple platform is claimed.
     products: [
         .executable(name: "tasker-logscan", targets: ["tasker-logscan"]),
-        .library(name: "LogScan", targets: ["LogScan"]),
+        .library(name: "LogScanEngine", targets: ["LogScanEngine"]),
+        .library(name: "LogScanConfig", targets: ["LogScanConfig"]),
+        .library(name: "LogScanAnalysis", targets: ["LogScanAnalysis"]),
+        .library(name: "LogScanOutput", targets: ["LogScanOutput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -42,28 +49,35 @@ let package = Package(
             pkgConfig: "libisal",
             providers: [.apt(["libisal-dev"])]
         ),
+        // The layers, each on the ones before it: reading and recognising (engine), the
+        // capacity configuration, the analysis and its report model, the formatters.
         .target(
-            name: "LogScan",
-            dependencies: [
-                "CPCRE2",
-                "CZlib",
-                "CZstd",
-                "CLZMA",
-                "CBZip2",
-                "CTeddy",
-                "CISAL",
-                .product(name: "TOMLKit", package: "TOMLKit"),
-            ],
-            swiftSettings: [
-                // Compiled against the static runtime too: Foundation's static libraries
-                // then come with their dependencies (CoreFoundation, ICU) when linking.
-                .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
-            ]
+            name: "LogScanEngine",
+            dependencies: ["CPCRE2", "CZlib", "CZstd", "CLZMA", "CBZip2", "CTeddy", "CISAL"],
+            swiftSettings: staticStdlib
+        ),
+        .target(
+            name: "LogScanConfig",
+            dependencies: ["LogScanEngine", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: staticStdlib
+        ),
+        .target(
+            name: "LogScanAnalysis",
+            dependencies: ["LogScanEngine", "LogScanConfig"],
+            swiftSettings: staticStdlib
+        ),
+        .target(
+            name: "LogScanOutput",
+            dependencies: ["LogScanEngine", "LogScanConfig", "LogScanAnalysis"],
+            swiftSettings: staticStdlib
         ),
         .executableTarget(
             name: "tasker-logscan",
             dependencies: [
-                "LogScan",
+                "LogScanEngine",
+                "LogScanConfig",
+                "LogScanAnalysis",
+                "LogScanOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The static Swift runtime and Foundation: no dynamic loading and relocation of
@@ -71,10 +85,22 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
-        .testTarget(
-            name: "LogScanTests",
-            dependencies: ["LogScan"],
-            resources: [.copy("Resources")]
+        // Helpers the test targets share: fixture paths, temporary files, running the binary,
+        // built scenarios. A plain target, so it reaches the libraries through `package` access.
+        .target(
+            name: "TestSupport",
+            dependencies: ["LogScanEngine", "LogScanConfig", "LogScanAnalysis"],
+            path: "Tests/TestSupport"
         ),
+        // The tests mirror the libraries (a test may also use the layers above the one it tests,
+        // to compare whole reports); CLITests runs the built binary.
+        .testTarget(name: "LogScanEngineTests",
+                    dependencies: ["LogScanEngine", "LogScanAnalysis", "LogScanOutput", "TestSupport"]),
+        .testTarget(name: "LogScanConfigTests", dependencies: ["LogScanEngine", "LogScanConfig", "TestSupport"]),
+        .testTarget(name: "LogScanAnalysisTests",
+                    dependencies: ["LogScanEngine", "LogScanConfig", "LogScanAnalysis", "LogScanOutput", "TestSupport"]),
+        .testTarget(name: "LogScanOutputTests",
+                    dependencies: ["LogScanEngine", "LogScanConfig", "LogScanAnalysis", "LogScanOutput", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["LogScanEngine", "LogScanAnalysis", "LogScanOutput", "TestSupport"]),
     ]
 )

@@ -1,8 +1,9 @@
 // libFuzzer entry point over the line parser and the event recogniser.
 //
-// Compiled by `scripts/fuzz` into one module with all of Sources/LogScan (the
-// harness uses internal types), with `-sanitize=fuzzer,address`. Each input is
-// one log file's bytes, plain or compressed. Besides "no crash, no ASan report" it checks:
+// Compiled by `scripts/fuzz` into one module with the sources of every library
+// target, Sources/LogScan* (the harness uses internal types), with
+// `-sanitize=fuzzer,address`. Each input is one log file's bytes, plain or
+// compressed. Besides "no crash, no ASan report" it checks:
 //
 // 1. Every event's fields obey the recogniser's rules (docs/ROBUSTNESS.md).
 // 2. Lines and bytes are counted exactly (for gzip: of the inflated text).

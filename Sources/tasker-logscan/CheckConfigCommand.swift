@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import LogScan
+import LogScanConfig
 
 /// `tasker-logscan check-config [--env ENV] DIR`: the effective capacity of every channel
 /// in every environment of a tasker config tree, and the tree's lint problems.

@@ -1,5 +1,6 @@
 import ArgumentParser
-import LogScan
+import LogScanEngine
+import LogScanOutput
 
 /// `tasker-logscan events`: every recognised event as one JSON object per line.
 struct EventsCommand: ParsableCommand {

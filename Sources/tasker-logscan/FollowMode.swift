@@ -1,5 +1,7 @@
 import ArgumentParser
-import LogScan
+import LogScanEngine
+import LogScanAnalysis
+import LogScanOutput
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,5 @@
 import ArgumentParser
-import LogScan
+import LogScanEngine
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import LogScan
+import LogScanEngine
+import LogScanOutput
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,8 @@
 import ArgumentParser
-import LogScan
+import LogScanEngine
+import LogScanConfig
+import LogScanAnalysis
+import LogScanOutput
 
 #if canImport(Glibc)
 import Glibc

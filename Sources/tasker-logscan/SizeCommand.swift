@@ -1,5 +1,5 @@
 import ArgumentParser
-import LogScan
+import LogScanConfig
 
 /// `tasker-logscan size --rate R --latency T [--safety S]`: the runbook's sizing formula
 /// with its working and the environment guidelines.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import LogScan
 
 #if canImport(Glibc)
 import Glibc

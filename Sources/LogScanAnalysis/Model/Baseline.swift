@@ -1,0 +1,122 @@
+import Foundation
+import LogScanEngine
+
+/// An earlier JSON report (`--baseline FILE`): its findings are *known* (SPEC §4), so a
+/// nightly job reports what is new since the last run.
+public struct Baseline: Sendable {
+    /// What identifies one finding of the baseline.
+    struct Entry: Sendable {
+        var id: String
+        var channel: String?
+        /// The source with the most events, `nil` when the lines named none.
+        var source: String?
+        var start: Timestamp?
+        /// Ongoing at the baseline's input end (`evidence.recovered == false`).
+        var ongoing: Bool
+        var summary: String
+        /// What identifies a finding about a configuration rather than a span of events:
+        /// the capacities of a `config_drift`, the table of a `config_prefix`.
+        var detail: String?
+    }
+
+    /// The file as given.
+    public let path: String
+    let entries: [Entry]
+    /// The baseline's input end (`time_range.last`).
+    let inputEnd: Timestamp?
+    /// The baseline's `episode_gap_seconds`, nanoseconds.
+    let episodeGap: Int64
+
+    /// How many findings the baseline holds.
+    public var count: Int { entries.count }
+
+    /// Reads a `tasker-logscan/report/v1` (or later) document; anything else is a usage error.
+    public static func load(path: String) throws -> Baseline {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw OptionValueError("--baseline \(path): no such file")
+        }
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            throw OptionValueError("--baseline \(path): " + (isDirectory.boolValue ? "is a directory" : "cannot read the file"))
+        }
+        return try parse(data, path: path)
+    }
+
+    /// Reads the baseline from the bytes of a JSON report.
+    public static func parse(_ data: Data, path: String) throws -> Baseline {
+        func notAReport(_ why: String) -> OptionValueError {
+            OptionValueError("--baseline \(path): not a tasker-logscan JSON report (\(why))")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
+            throw notAReport("not a JSON object")
+        }
+        guard let schema = root["schema"] as? String else { throw notAReport("no \"schema\"") }
+        let prefix = "tasker-logscan/report/v"
+        guard schema.hasPrefix(prefix), let version = Int(schema.dropFirst(prefix.count)), version >= 1 else {
+            throw notAReport("schema \"\(schema.prefix(60))\"")
+        }
+        guard let findings = root["findings"] as? [[String: Any]] else { throw notAReport("no \"findings\" array") }
+        let entries = findings.compactMap { f -> Entry? in
+            guard let id = f["id"] as? String else { return nil }
+            let evidence = f["evidence"] as? [String: Any] ?? [:]
+            let sources = evidence["sources"] as? [[String: Any]] ?? []
+            return Entry(id: id, channel: f["channel"] as? String, source: sources.first?["source"] as? String,
+                         start: (f["start"] as? String).flatMap(TimeBound.parseInstant),
+                         ongoing: evidence["recovered"] as? Bool == false, summary: f["summary"] as? String ?? "",
+                         detail: detail(id: id, evidence))
+        }
+        let range = root["time_range"] as? [String: Any]
+        let gapSeconds = (root["episode_gap_seconds"] as? NSNumber)?.doubleValue ?? 300
+        let gap = gapSeconds.isFinite && gapSeconds >= 0 && gapSeconds < 4e9 ? Int64(gapSeconds * 1e9) : AnalysisOptions.fiveMinutes
+        return Baseline(path: path, entries: entries,
+                        inputEnd: (range?["last"] as? String).flatMap(TimeBound.parseInstant), episodeGap: gap)
+    }
+
+    /// The `detail` of a finding read back from its JSON evidence.
+    private static func detail(id: String, _ evidence: [String: Any]) -> String? {
+        func number(_ key: String) -> String { (evidence[key] as? NSNumber).map { "\($0.int64Value)" } ?? "?" }
+        switch id {
+        case FindingID.configDrift.rawValue: return number("logs_capacity") + "/" + number("expected_capacity")
+        case FindingID.configPrefix.rawValue: return "\(evidence["file"] as? String ?? "?"):" + number("line")
+        default: return nil
+        }
+    }
+
+    /// The `detail` of a finding of tonight's run, as `detail(id:_:)` reads it from JSON.
+    static func detail(_ f: Finding) -> String? {
+        switch f.evidence {
+        case .drift(let d): "\(d.logsCapacity)/\(d.expectedCapacity)"
+        case .prefix(let p): "\(p.file):\(p.line)"
+        default: nil
+        }
+    }
+
+    /// Same id, channel and source, and the same start (±1 s); or, when the baseline's
+    /// finding was ongoing at its input end, a start at most one episode gap after that end.
+    public func isKnown(_ f: Finding) -> Bool {
+        let second: Int64 = 1_000_000_000
+        return entries.contains { b in
+            guard b.id == f.id.rawValue, b.channel == f.channel, b.source == f.sources.first?.source else { return false }
+            // A finding about the configuration is the same while its values are: its time is that of the latest line.
+            if let detail = b.detail { return detail == Self.detail(f) }
+            guard let start = f.start?.nanoseconds, let known = b.start?.nanoseconds else {
+                return f.start == nil && b.start == nil && b.summary == f.summary
+            }
+            if abs(start.subtractingClamped(known)) <= second { return true }
+            if b.ongoing, let end = inputEnd?.nanoseconds {
+                return start >= known.subtractingClamped(second) && start <= end.addingClamped(episodeGap)
+            }
+            return false
+        }
+    }
+}
+
+extension Report {
+    /// The report with the baseline's findings marked known and the actions derived again without them.
+    public func marking(_ baseline: Baseline) -> Report {
+        var report = self
+        report.baseline = baseline.path
+        for i in report.findings.indices { report.findings[i].known = baseline.isKnown(report.findings[i]) }
+        return report.withActions()
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import LogScanEngine
+import TestSupport
+
+/// Thread counts, chunk sizes and buffer sizes change how the bytes are cut up,
+/// never what comes out: events (with line numbers) and summaries are identical.
+@Suite struct ScanDeterminismTests {
+    static let fixtures = ["plain.log", "cri.log", "kubectl-prefixed.log", "json.log", "shapes.log",
+                           "mixed.log", "crlf.log", "ansi.log"]
+
+    static func scan(_ path: String, _ options: ScanOptions) -> ([Event], InputSummary) {
+        var events: [Event] = []
+        let summary = LogScanner(options: options).scan(.path(path)) { events.append($0) }
+        return (events, summary)
+    }
+
+    @Test(arguments: fixtures)
+    func sameResultsForEveryThreadCountAndBufferSize(fixture: String) {
+        let path = EngineFixtures.path(fixture)
+        let (reference, referenceSummary) = Self.scan(path, ScanOptions())
+        #expect(!reference.isEmpty)
+        let variants = [
+            ScanOptions(bufferSize: 64, maxLineLength: 1 << 20),
+            ScanOptions(bufferSize: 4096),
+            ScanOptions(threads: 2, parallelChunkBytes: 1000),
+            ScanOptions(bufferSize: 100, threads: 3, parallelChunkBytes: 4096),
+            ScanOptions(threads: 8, parallelChunkBytes: 1),
+        ]
+        for options in variants {
+            let (events, summary) = Self.scan(path, options)
+            #expect(events == reference, "options \(options)")
+            #expect(summary == referenceSummary, "options \(options)")
+        }
+    }
+
+    @Test func generatedLogGivesTheSameEventsOnEveryThreadCount() throws {
+        // A log large enough for many ranges, with CRI partial lines at every
+        // possible split point and events split across P/F pieces.
+        var text = ""
+        for i in 0..<3000 {
+            let second = String(format: "%02d", i % 60)
+            let ts = "2025-10-14T01:\(String(format: "%02d", (i / 60) % 60)):\(second).000000001Z"
+            switch i % 7 {
+            case 0: text += "\(ts) stdout P \(ts)  WARN ThreadId(02) tasker_pgmq::listener: mpsc_channel_sat\n"
+                text += "\(ts) stdout F uration channel=pgmq_notifications usage_percent=\(80 + i % 20).5\n"
+            case 1: text += "\(ts) stderr F \(ts) DEBUG ThreadId(03) sqlx::query: summary=\"SELECT 1\" rows=\(i)\n"
+            case 2: text += "\(ts) stdout F \(ts)  WARN ThreadId(04) tasker_worker::worker::event_publisher: Event channel full, dropping event step.e\(i % 5)\n"
+            case 3: text += "\(ts) stdout P \(ts)  INFO ThreadId(05) noise: part one of a long line \(i)\n"
+                text += "\(ts) stdout P and part two\n"
+                text += "\(ts) stdout F and the end\n"
+            default: text += "\(ts) stdout F \(ts)  INFO ThreadId(06) tasker::core: heartbeat channel=x n=\(i)\n"
+            }
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("determinism-\(UUID().uuidString).log")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+
+        let (reference, referenceSummary) = Self.scan(url.path, ScanOptions())
+        #expect(reference.filter { $0.kind == .saturation }.count == (3000 + 6) / 7)
+        #expect(reference.filter { $0.kind == .droppedEvent }.count == (3000 + 4) / 7)
+        for threads in [2, 3, 5] {
+            for chunk: Int64 in [1, 977, 10_000] {
+                let (events, summary) = Self.scan(url.path, ScanOptions(threads: threads, parallelChunkBytes: chunk))
+                #expect(events == reference, "threads \(threads) chunk \(chunk)")
+                #expect(summary == referenceSummary, "threads \(threads) chunk \(chunk)")
+            }
+        }
+    }
+
+    /// Docker json-file entries split into partial entries (a `log` without `\n`):
+    /// a range never starts inside such a line, so every thread count joins the same.
+    @Test func dockerPartialEntriesGiveTheSameEventsOnEveryThreadCount() throws {
+        var text = ""
+        for i in 0..<3000 {
+            let ts = "2025-10-14T02:\(String(format: "%02d", (i / 60) % 60)):\(String(format: "%02d", i % 60)).5Z"
+            switch i % 5 {
+            case 0:
+                text += #"{"log":"\#(ts)  WARN ThreadId(02) tasker_pgmq::listener: mpsc_channel_sat","stream":"stdout","time":"\#(ts)"}"# + "\n"
+                text += #"{"log":"noise \#(i)\n","stream":"stderr","time":"\#(ts)"}"# + "\n"
+                text += #"{"log":"uration channel=pgmq_notifications usage_percent=\#(80 + i % 20).5\n","stream":"stdout","time":"\#(ts)"}"# + "\n"
+            case 1:
+                text += #"{"log":"\#(ts)  WARN ThreadId(04) tasker_worker::event_publisher: Event channel full, dropping event step.e\#(i % 3)\n","stream":"stdout","time":"\#(ts)"}"# + "\n"
+            default:
+                text += #"{"log":"\#(ts)  INFO ThreadId(06) tasker::core: heartbeat \u003e n=\#(i)\n","stream":"stdout","time":"\#(ts)"}"# + "\n"
+            }
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("determinism-docker-\(UUID().uuidString).log")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (reference, referenceSummary) = Self.scan(url.path, ScanOptions())
+        #expect(reference.filter { $0.kind == .saturation }.count == 600)
+        #expect(reference.filter { $0.kind == .droppedEvent }.count == 600)
+        #expect(referenceSummary.shapes == ["docker json-file › tracing full": 3600, "docker json-file › unknown": 600])
+        for threads in [2, 3] {
+            for chunk: Int64 in [1, 977, 10_000] {
+                let (events, summary) = Self.scan(url.path, ScanOptions(threads: threads, parallelChunkBytes: chunk))
+                #expect(events == reference, "threads \(threads) chunk \(chunk)")
+                #expect(summary == referenceSummary, "threads \(threads) chunk \(chunk)")
+            }
+        }
+    }
+
+    @Test(arguments: ["plain.log.gz", "plain-rotated.log.gz", "kubectl-prefixed.log.gz"])
+    func gzipInflatedOnItsOwnThreadGivesTheSameResults(fixture: String) {
+        let path = EngineFixtures.path(fixture)
+        let (reference, referenceSummary) = Self.scan(path, ScanOptions(threads: 1))
+        #expect(!reference.isEmpty)
+        for bufferSize in [64, 4096, 1 << 20] {
+            let (events, summary) = Self.scan(path, ScanOptions(bufferSize: bufferSize, threads: 2))
+            #expect(events == reference)
+            #expect(summary == referenceSummary)
+        }
+    }
+
+    @Test func truncatedGzipInflatedOnItsOwnThreadKeepsEventsAndError() throws {
+        let gz = try EngineFixtures.bytes("plain.log.gz")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("trunc-\(UUID().uuidString).gz")
+        try Data(gz.prefix(gz.count * 2 / 3)).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let (one, oneSummary) = Self.scan(url.path, ScanOptions(threads: 1))
+        let (two, twoSummary) = Self.scan(url.path, ScanOptions(threads: 2))
+        #expect(one.count > 300)
+        #expect(two == one)
+        #expect(twoSummary == oneSummary)
+        #expect(twoSummary.error == "unexpected end of gzip data (truncated file?)")
+    }
+}

@@ -1,0 +1,238 @@
+import Foundation
+import Testing
+@testable import LogScanEngine
+import TestSupport
+
+/// The Teddy kernels (AVX2, SSSE3) and the portable Swift prefilter give the same
+/// candidates, needles, newline counts and overlong counts as a brute-force search,
+/// on the samples and on random and adversarial buffers.
+@Suite struct TeddyPrefilterTests {
+    /// The scanner's literal sets, and a set of more than 8 literals (buckets shared).
+    static let literalSets: [[String]] = [
+        LiteralSet.messages,
+        LiteralSet.messages + LiteralSet.criPartial,
+        ["mpsc_channel_saturation", "mpsc_channel_full", "Channel approaching capacity", "Channel critically full",
+         "Channel overflow", "Ruby FFI event channel full", "Event channel full, dropping event", "Bulk task creation",
+         "Slow handler", "Channel monitor initialized", "stdout P ", "stderr P "],
+    ]
+
+    /// The Teddy kernels this CPU runs (each must also differ from the portable one).
+    static var teddyKernels: [LiteralPrefilter.Kernel] {
+        [.avx2, .ssse3].filter { LiteralPrefilter(literals: LiteralSet.messages, kernel: $0).kernel == $0 }
+    }
+
+    struct Walk: Equatable {
+        var candidates: [Int] = []
+        var needles: [Int] = []
+        var newlines = 0
+        var overlong = 0
+    }
+
+    /// Walks `bytes` as the scanner does: next candidate, lines before it, skip its line.
+    static func walk(_ prefilter: LiteralPrefilter, _ bytes: [UInt8], from: Int = 0, limit: Int) -> Walk {
+        var w = Walk()
+        bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            var pos = from
+            let to = bytes.count
+            while pos < to {
+                let found = prefilter.scan(base, from: pos, to: to, longerThan: limit)
+                var end = to
+                if let (hit, needle) = found.match {
+                    w.candidates.append(hit)
+                    w.needles.append(needle)
+                    end = bytes[pos..<hit].lastIndex(of: 0x0A).map { $0 + 1 } ?? pos
+                }
+                w.newlines += found.newlines
+                if found.mayHaveLongLine {
+                    w.overlong += NewlineCounter.longLines(base, from: pos, to: end, longerThan: limit)
+                }
+                guard let (hit, _) = found.match, let nl = bytes[hit...].firstIndex(of: 0x0A) else { break }
+                pos = nl + 1
+            }
+        }
+        return w
+    }
+
+    /// The same walk by brute force: the oracle.
+    static func bruteForce(_ literals: [String], _ bytes: [UInt8], from: Int = 0, limit: Int) -> Walk {
+        let lits = literals.map { Array($0.utf8) }
+        var w = Walk()
+        func lines(_ a: Int, _ b: Int) {
+            var start = a
+            for i in a..<b where bytes[i] == 0x0A {
+                w.newlines += 1
+                if i - start > limit { w.overlong += 1 }
+                start = i + 1
+            }
+            if b > start, b - start > limit, b == bytes.count { w.overlong += 1 }
+        }
+        var pos = from
+        while pos < bytes.count {
+            var hit: (Int, Int)?
+            search: for s in pos..<bytes.count {
+                for (k, l) in lits.enumerated() where s + l.count <= bytes.count && bytes[s..<s + l.count].elementsEqual(l) {
+                    hit = (s, k)
+                    break search
+                }
+            }
+            guard let (s, k) = hit else {
+                lines(pos, bytes.count)
+                break
+            }
+            w.candidates.append(s)
+            w.needles.append(k)
+            lines(pos, bytes[pos..<s].lastIndex(of: 0x0A).map { $0 + 1 } ?? pos)
+            guard let nl = bytes[s...].firstIndex(of: 0x0A) else { break }
+            pos = nl + 1
+        }
+        return w
+    }
+
+    @Test func theCPUHasATeddyKernelOrSaysSo() {
+        // On x86-64 every CPU since 2006 has SSSE3: then Teddy must be in use by default.
+        #if arch(x86_64)
+        #expect(!Self.teddyKernels.isEmpty)
+        #expect(LiteralPrefilter(literals: LiteralSet.messages, kernel: nil).kernel != .portable
+            || ProcessInfo.processInfo.environment["TASKER_LOGSCAN_PREFILTER"] == "portable")
+        #endif
+        #expect(LiteralPrefilter(literals: LiteralSet.messages, kernel: .portable).kernel == .portable)
+    }
+
+    @Test func fingerprintsAreTheRarestWindowsOfRealLogs() {
+        // From ByteFrequencyRank.perMillion (measured on samples/*.log).
+        let windows = LiteralSet.messages.map { lit -> String in
+            let bytes = Array(lit.utf8)
+            let at = TeddyMatcher.rarestWindow(in: bytes)
+            return String(decoding: bytes[at..<at + 3], as: UTF8.self)
+        }
+        #expect(windows == ["_ch", "Cha", "Cha", "Cha", "ful", "Bul", "Slo", "liz"])
+    }
+
+    @Test func literalsTeddyCannotTakeFallBackToThePortableKernel() {
+        // A 2-byte literal has no 3-byte window; more than 64 literals do not fit.
+        #expect(LiteralPrefilter(literals: ["ab", "Channel "], kernel: .avx2).kernel == .portable)
+        let many = (0..<65).map { "literal number \($0)" }
+        #expect(LiteralPrefilter(literals: many, kernel: .avx2).kernel == .portable)
+        let bytes = Array("x literal number 64 y\n".utf8)
+        let found = bytes.withUnsafeBufferPointer {
+            LiteralPrefilter(literals: many, kernel: .avx2).firstMatch(in: $0.baseAddress!, from: 0, to: bytes.count)
+        }
+        #expect(found?.position == 2 && found?.needle == 6)   // "literal number 6" is a prefix of "... 64"
+    }
+
+    @Test(arguments: ["plain", "ansi", "json", "kubectl-prefixed", "cri", "runbook-forms", "shapes", "decoys",
+                      "mixed", "crlf"])
+    func everyKernelFindsTheSameCandidatesInTheSamples(sample: String) throws {
+        let bytes = try EngineFixtures.bytes("\(sample).log")
+        let realNewlines = bytes.filter { $0 == 0x0A }.count
+        for literals in Self.literalSets {
+            let portable = Self.walk(LiteralPrefilter(literals: literals, kernel: .portable), bytes, limit: 512)
+            #expect(portable.newlines + portable.candidates.count == realNewlines, "\(sample): every line counted once")
+            for kernel in Self.teddyKernels {
+                let teddy = Self.walk(LiteralPrefilter(literals: literals, kernel: kernel), bytes, limit: 512)
+                #expect(teddy == portable, "\(sample), \(kernel), \(literals.count) literals")
+            }
+            // Samples' long lines: a small limit makes the overlong tracking work.
+            for limit in [40, 200] {
+                let want = Self.walk(LiteralPrefilter(literals: literals, kernel: .portable), bytes, limit: limit)
+                for kernel in Self.teddyKernels {
+                    #expect(Self.walk(LiteralPrefilter(literals: literals, kernel: kernel), bytes, limit: limit) == want)
+                }
+            }
+        }
+    }
+
+    @Test func thePlainSampleHasTheCandidatesGrepFinds() throws {
+        // grep -c -e mpsc_channel_ -e 'Channel approaching capacity' -e 'Channel critically full'
+        //   -e 'Channel overflow - message' -e 'Channel monitor initialized' -e 'vent channel full'
+        //   -e 'Bulk task creation' -e 'Slow handler' fixtures/plain.log: exactly the event lines
+        let bytes = try EngineFixtures.bytes("plain.log")
+        for kernel in Self.teddyKernels + [.portable] {
+            let w = Self.walk(LiteralPrefilter(literals: LiteralSet.messages, kernel: kernel), bytes, limit: 4096)
+            #expect(w.candidates.count == 699, "\(kernel)")
+            #expect(w.newlines + w.candidates.count == 1970)
+        }
+    }
+
+    /// Random buffers over an alphabet of the literals' own bytes and newlines (so
+    /// that partial fingerprints and near-misses are everywhere), with literals
+    /// planted at the start, the end and across every block boundary.
+    @Test func randomAndAdversarialBuffersAgreeWithBruteForce() {
+        var rng = Rng(seed: 14)
+        for literals in Self.literalSets {
+            let alphabet = Array(Set(literals.flatMap { Array($0.utf8) })) + [0x0A, 0x0A, 0x20]
+            let prefilters = ([.portable] + Self.teddyKernels).map { LiteralPrefilter(literals: literals, kernel: $0) }
+            for length in 0...160 {
+                for variant in 0..<4 {
+                    var bytes = (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+                    let lit = Array(literals[Int(rng.next() % UInt64(literals.count))].utf8)
+                    if length >= lit.count {
+                        switch variant {
+                        case 0: bytes.replaceSubrange(0..<lit.count, with: lit)                       // at the start
+                        case 1: bytes.replaceSubrange(length - lit.count..<length, with: lit)         // at the very end
+                        case 2:
+                            let at = Int(rng.next() % UInt64(length - lit.count + 1))
+                            bytes.replaceSubrange(at..<at + lit.count, with: lit)
+                        default: break                                                                // pure noise
+                        }
+                    }
+                    let from = length > 0 && variant == 2 ? Int(rng.next() % UInt64(min(length, 40))) : 0
+                    for limit in [3, 20, 70] {
+                        let want = Self.bruteForce(literals, bytes, from: from, limit: limit)
+                        for p in prefilters {
+                            let got = Self.walk(p, bytes, from: from, limit: limit)
+                            #expect(got == want, "\(p.kernel), length \(length), variant \(variant), limit \(limit)")
+                            if got != want { return }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theEarliestStartWinsWhenWindowsAreOutOfOrder() throws {
+        // "abcdefghijQZ#" has its rare window late; "bcdefg" starts a byte later but
+        // its window comes first in the buffer: the earliest start must still win.
+        let literals = ["abcdefghijQZ#", "bcdefg"]
+        #expect(TeddyMatcher.rarestWindow(in: Array(literals[0].utf8)) >= 9)
+        let bytes = Array("..abcdefghijQZ#..\n".utf8)
+        for kernel in Self.teddyKernels + [.portable] {
+            let p = LiteralPrefilter(literals: literals, kernel: kernel)
+            let m = bytes.withUnsafeBufferPointer { p.firstMatch(in: $0.baseAddress!, from: 0, to: bytes.count) }
+            #expect(m?.position == 2, "\(kernel)")
+            #expect(m?.needle == 0, "\(kernel)")
+        }
+        // Same start, two literals: the lower index wins.
+        let tie = LiteralSet.messages + ["mpsc_channel_sat"]
+        let line = Array("WARN mpsc_channel_saturation x\n".utf8)
+        for kernel in Self.teddyKernels + [.portable] {
+            let p = LiteralPrefilter(literals: tie, kernel: kernel)
+            let m = line.withUnsafeBufferPointer { p.firstMatch(in: $0.baseAddress!, from: 0, to: line.count) }
+            #expect(m?.position == 5 && m?.needle == 0, "\(kernel)")
+        }
+    }
+
+    @Test func aLongLineInsideOneBlockIsFlaggedWithASmallLimit() throws {
+        // Lines of 10 bytes between newlines of one 32-byte block, limit 5.
+        let bytes = Array("0123456789\n0123456789\nab\n0123456789\n".utf8)
+        for kernel in Self.teddyKernels + [.portable] {
+            let w = Self.walk(LiteralPrefilter(literals: LiteralSet.messages, kernel: kernel), bytes, limit: 5)
+            #expect(w.newlines == 4)
+            #expect(w.overlong == 3, "\(kernel)")
+        }
+    }
+}
+
+/// A small deterministic generator (tests must not depend on a global seed).
+private struct Rng {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,4 +1,0 @@
-/// A fixture file that does not have the shape its reader expects.
-enum FixtureError: Error {
-    case malformed(String)
-}

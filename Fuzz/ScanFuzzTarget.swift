@@ -1,4 +1,5 @@
-// libFuzzer entry point over the line parser and the event recogniser.
+// libFuzzer entry point over the line parser and the event recogniser; with
+// FUZZ_TARGET=report, over the analysis and the formatters (Fuzz/ReportFuzzTarget.swift).
 //
 // Compiled by `scripts/fuzz` into one module with all of Sources/LogScan (the
 // harness uses internal types), with `-sanitize=fuzzer,address`. Each input is
@@ -134,9 +135,16 @@ func inflated(_ bytes: [UInt8]) -> [UInt8] {
     return text
 }
 
+/// `FUZZ_TARGET=report` fuzzes past scanning; anything else, the scanner.
+let fuzzesReports = getenv("FUZZ_TARGET").map { String(cString: $0) == "report" } ?? false
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size > 0 && data != nil ? Array(UnsafeBufferPointer(start: data, count: size)) : []
+    if fuzzesReports {
+        fuzzReport(bytes)
+        return 0
+    }
     let (events, summary) = largeReads.scan(bytes: bytes, name: "fuzz")
     let (smallEvents, smallSummary) = smallReads.scan(bytes: bytes, name: "fuzz")
     for event in events { checkFields(event, lines: summary.lines) }

@@ -209,7 +209,7 @@ extension FuzzFindingsTests {
     /// Every line of those files and every prefix of it (a line cut anywhere is a
     /// line), each ending at a guard page: no line piece reads past its line.
     @Test func noFixtureLineIsReadPastItsEnd() throws {
-        #expect(Self.guardedFixtures.count == 5 + 110)
+        #expect(Self.guardedFixtures.count == 5 + 111)
         let parser = LineParser(workspace: LineWorkspace(capacity: 1 << 20))
         let recognizer = EventRecognizer()
         var parsed = 0

@@ -1,4 +1,5 @@
-// libFuzzer entry point over the line parser and the event recogniser.
+// libFuzzer entry point over the line parser and the event recogniser; with
+// FUZZ_TARGET=report, over the analysis and the formatters (Fuzz/ReportFuzzTarget.swift).
 //
 // Compiled by `scripts/fuzz` into one module with the sources of every library
 // target, Sources/LogScan* (the harness uses internal types), with
@@ -9,9 +10,7 @@
 // 2. Lines and bytes are counted exactly (for gzip: of the inflated text).
 // 3. Reading in 64-byte pieces gives the same events and counts as reading in
 //    large pieces: line ends, CRI pieces and overlong lines are cut at every
-//    buffer boundary and must not change anything. Left out: inputs whose first
-//    CRI line is near line 64 or after an overlong line, where the scanner's
-//    choice to join partial lines may differ (finding 4, docs/ROBUSTNESS.md).
+//    buffer boundary and must not change anything.
 // 4. The prefilter never drops an event: parsing every line directly (no
 //    prefilter) gives the same events as the scanner, when no CRI line asks
 //    for joining. Lines holding ESC or `\` are left out: an ANSI sequence or a
@@ -123,39 +122,6 @@ func linesHoldingEscape(_ bytes: [UInt8]) -> Set<Int> {
     return lines
 }
 
-/// Calls `body` with each line of `bytes` (without its `\n`).
-func forEachLine(_ bytes: [UInt8], _ body: (ByteSlice) -> Void) {
-    bytes.withUnsafeBufferPointer { p in
-        guard let base = p.baseAddress, p.count > 0 else { return }
-        var start = 0
-        while start < p.count {
-            let end = (start..<p.count).first { p[$0] == 0x0A } ?? p.count
-            body(ByteSlice(base + start, end - start))
-            start = end + 1
-        }
-    }
-}
-
-/// True when the scanner's choice to join CRI partial lines may depend on the
-/// read sizes: it looks for a CRI line among the first 64 lines of its regions,
-/// and 64-byte reads leave overlong lines out of every region. So: the first CRI
-/// line is overlong, comes after an overlong line, or is near line 64.
-func criDecisionDependsOnReads(_ text: [UInt8]) -> Bool {
-    var index = 0
-    var overlongBefore = false
-    var result: Bool?
-    forEachLine(text) { line in
-        guard result == nil else { return }
-        if CRIPrefix.parse(line.withoutCarriageReturn) != nil {
-            result = overlongBefore || line.count > fuzzLineLimit || index >= 60
-        } else if line.count > fuzzLineLimit {
-            overlongBefore = true
-        }
-        index += 1
-    }
-    return result ?? false
-}
-
 /// The text a compressed input decompresses to (up to 16 MiB), read as the scanner reads it.
 func inflated(_ bytes: [UInt8]) -> [UInt8] {
     var summary = InputSummary(name: "fuzz")
@@ -170,9 +136,16 @@ func inflated(_ bytes: [UInt8]) -> [UInt8] {
     return text
 }
 
+/// `FUZZ_TARGET=report` fuzzes past scanning; anything else, the scanner.
+let fuzzesReports = getenv("FUZZ_TARGET").map { String(cString: $0) == "report" } ?? false
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size > 0 && data != nil ? Array(UnsafeBufferPointer(start: data, count: size)) : []
+    if fuzzesReports {
+        fuzzReport(bytes)
+        return 0
+    }
     let (events, summary) = largeReads.scan(bytes: bytes, name: "fuzz")
     let (smallEvents, smallSummary) = smallReads.scan(bytes: bytes, name: "fuzz")
     for event in events { checkFields(event, lines: summary.lines) }
@@ -183,17 +156,15 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     // found depends on the output room (zstd checks a whole frame's checksum at its
     // end): the counts below hold for gzip, which resumes, and for whole streams.
     if summary.error != nil, let c = summary.compression, c != "gzip" { return 0 }
-    if !criDecisionDependsOnReads(text) {
-        if events != smallEvents {
-            let onlyLarge = events.filter { !smallEvents.contains($0) }.map(\.line)
-            let onlySmall = smallEvents.filter { !events.contains($0) }.map(\.line)
-            fuzzFailure("64-byte reads gave \(smallEvents.count) events, large reads \(events.count); "
-                + "only large reads on lines \(onlyLarge), only 64-byte reads on lines \(onlySmall)")
-        }
-        if summary.lines != smallSummary.lines || summary.bytes != smallSummary.bytes
-            || summary.overlongLines != smallSummary.overlongLines || summary.error != smallSummary.error {
-            fuzzFailure("64-byte reads gave \(smallSummary), large reads \(summary)")
-        }
+    if events != smallEvents {
+        let onlyLarge = events.filter { !smallEvents.contains($0) }.map(\.line)
+        let onlySmall = smallEvents.filter { !events.contains($0) }.map(\.line)
+        fuzzFailure("64-byte reads gave \(smallEvents.count) events, large reads \(events.count); "
+            + "only large reads on lines \(onlyLarge), only 64-byte reads on lines \(onlySmall)")
+    }
+    if summary.lines != smallSummary.lines || summary.bytes != smallSummary.bytes
+        || summary.overlongLines != smallSummary.overlongLines || summary.error != smallSummary.error {
+        fuzzFailure("64-byte reads gave \(smallSummary), large reads \(summary)")
     }
 
     let newlines = text.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }

@@ -4,14 +4,18 @@
 # one seed), a slice of every sample format, the near-miss and decoy lines, the
 # number edge cases, an overlong line, and gzip inputs (one member, two members,
 # a member cut short followed by a good one). Deterministic: run it again after
-# changing a fixture and commit the result.
+# changing a fixture and commit the result. The inputs kept by hand in the same
+# folder (fuzz findings, envelope and report seeds) are left as they are.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 fx="$root/fixtures"
 out="$fx/fuzz"
-rm -rf "$out"
 mkdir -p "$out"
+# Only what this script writes is written anew.
+rm -f "$out"/shape-*.log "$out"/sample-*.log "$out"/fixture-*.log "$out"/near-miss.log "$out"/overlong.log \
+    "$out"/one-member.log.gz "$out"/two-members.log.gz "$out"/cut-member.log.gz \
+    "$out"/garbage-between.log.gz "$out"/zero-padded.log.gz "$out"/no-trailer.log.gz
 
 # Every line shape: one seed per shapes.log row, joining a CRI partial line with its continuation.
 awk -v out="$out" '
@@ -73,4 +77,4 @@ member=$(head -n 4 "$fx/runbook-forms.log" | gzip -9n | base64 -w0)
 { gzip -9nc "$fx/runbook-forms.log"; head -c 64 /dev/zero; } > "$out/zero-padded.log.gz"
 printf 'WARN mpsc_channel_saturation channel=worker_command usage_percent=9' | gzip -9n | head -c -8 > "$out/no-trailer.log.gz"
 
-ls "$out" | wc -l | xargs echo "seeds written:" >&2
+ls "$out" | wc -l | xargs echo "seeds in fixtures/fuzz:" >&2

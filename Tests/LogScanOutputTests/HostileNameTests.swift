@@ -85,6 +85,19 @@ import TestSupport
         #expect(samples.contains { $0.contains(#"channel="evil\n"#) })
     }
 
+    /// promtool parses and lints the exposition of hostile names (quotes, newlines, escapes,
+    /// invalid UTF-8 read as U+FFFD, 10 KB) and a hostile constant label as Prometheus would.
+    /// CI installs it (Debian package `prometheus`); elsewhere the test runs when it is there.
+    @Test(.enabled(if: Promtool.path != nil || ProcessInfo.processInfo.environment["CI"] != nil,
+                   "promtool is not installed (apt-get install prometheus)"))
+    func promtoolAcceptsHostileNames() throws {
+        let text = PrometheusReportFormatter(labels: [(name: "cluster", value: "eu\n\"1\\\u{FFFD}")]).format(Self.report())
+        #expect(text.contains(#"channel="evil\n"#))
+        let checked = try Promtool.check(text)
+        #expect(checked.status == 0, "\(checked.output)")
+        #expect(checked.output.isEmpty)
+    }
+
     /// Through the command line: a bidi override and invalid UTF-8 in a log line (the engine
     /// drops ANSI sequences itself, SPEC §2).
     @Test func aHostileLogLineThroughTheCommandLine() throws {

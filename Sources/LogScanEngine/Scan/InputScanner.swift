@@ -20,14 +20,14 @@ final class InputScanner {
     /// the pieces of a split line are joined before the message is looked at.
     private let criPrefilter = LiteralPrefilter(literals: LiteralSet.messages + LiteralSet.criPartial,
                                                 byteLiterals: LiteralSet.compressionMagic.map(\.bytes))
-    /// The one in use for this input: the CRI one when one of its first lines is a CRI
-    /// line, or from the first CRI line the prefilter picks on.
+    /// The one in use for this input: the CRI one from the input's first CRI line on when
+    /// that line is among its first lines, or from the first CRI line the prefilter picks on.
     private var prefilter: LiteralPrefilter
     private var usingCRIPrefilter = false
     /// The input holds Docker json-file entries: long lines are looked at (`countLines`).
     private var dockerInput = false
     /// How many of the input's first lines are still to be looked at for the CRI
-    /// format (counted in lines, so the decision does not depend on read sizes).
+    /// format (counted in lines, overlong ones too, so the decision does not depend on read sizes).
     private var formatSearchBudget = 0
     private let workspace: LineWorkspace
     private let parser: LineParser
@@ -163,6 +163,8 @@ final class InputScanner {
             if filled > options.maxLineLength {
                 // Longer than any line we parse: count it, drop it, skip to its end.
                 overlong += 1
+                // One of the lines the format search counts, as when a larger read holds it whole.
+                if formatSearchBudget > 0 { formatSearchBudget -= 1 }
                 discarding = true
                 filled = 0
             }
@@ -217,10 +219,15 @@ final class InputScanner {
 
     /// Scans `[from, to)`, which starts at a line start and ends just after a newline.
     private func scanRegion(from: Int, to: Int) {
-        if formatSearchBudget > 0 { lookForCRILines(from: from, to: to) }
         if base + Int64(from) < ShapeCensus.exactBytes { classifyExactly(from: from, to: to) }
         if nextSample < base + Int64(to) { classifySamples(from: from, to: to) }
         noteRegionEnd(from: from, to: to)
+        let rest = formatSearchBudget > 0 ? scanLinesSearchingFormat(from: from, to: to) : from
+        scanLines(from: rest, to: to)
+    }
+
+    /// Scans the lines of `[from, to)`, which starts at a line start and ends just after a newline.
+    private func scanLines(from: Int, to: Int) {
         var pos = from
         while pos < to {
             if activeJoins > 0 {
@@ -247,23 +254,37 @@ final class InputScanner {
     }
 
     /// Container runtime files need the partial-line literals; other logs do not,
-    /// and every needle fewer is faster on every byte. An input is a CRI file when
-    /// one of its first lines is a CRI line (or, later, from the first CRI line the
-    /// prefilter picks on).
-    private func lookForCRILines(from: Int, to: Int) {
+    /// and every needle fewer is faster on every byte. An input is a CRI file from its
+    /// first CRI line on when that line is among its first lines (or, later, from the
+    /// first CRI line the prefilter picks on); a Docker json-file input from its first
+    /// Docker entry on. The lines of the region before such a line are scanned first, as
+    /// they were before it: a smaller read would have scanned them before seeing it, so
+    /// what a line shows never applies to the lines before it. Returns where the lines
+    /// still to scan start.
+    private func scanLinesSearchingFormat(from: Int, to: Int) -> Int {
+        var scanned = from
         var pos = from
         while formatSearchBudget > 0, pos < to {
             let end = lineEnd(after: pos, to: to)
             formatSearchBudget -= 1
-            let line = ByteSlice(buffer + pos, end - pos)
-            if line.hasPrefix(#"{"log":""#) { dockerInput = true }
-            if CRIPrefix.parse(line.withoutCarriageReturn) != nil {
-                useCRIPrefilter()
-                formatSearchBudget = 0
-                return
+            // An overlong line is one of the lines counted, but shows nothing: a small read drops it unseen.
+            if end - pos <= options.maxLineLength {
+                let line = ByteSlice(buffer + pos, end - pos)
+                let cri = CRIPrefix.parse(line.withoutCarriageReturn) != nil
+                let docker = !dockerInput && line.hasPrefix(#"{"log":""#)
+                if cri || docker {
+                    scanLines(from: scanned, to: pos)
+                    scanned = pos
+                }
+                if docker { dockerInput = true }
+                if cri {
+                    useCRIPrefilter()
+                    formatSearchBudget = 0
+                }
             }
             pos = end + 1
         }
+        return scanned
     }
 
     private func useCRIPrefilter() {

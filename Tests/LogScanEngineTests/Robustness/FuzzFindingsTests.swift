@@ -210,7 +210,7 @@ extension FuzzFindingsTests {
     /// Every line of those files and every prefix of it (a line cut anywhere is a
     /// line), each ending at a guard page: no line piece reads past its line.
     @Test func noFixtureLineIsReadPastItsEnd() throws {
-        #expect(Self.guardedFixtures.count == 5 + 108)
+        #expect(Self.guardedFixtures.count == 5 + 111)
         let parser = LineParser(workspace: LineWorkspace(capacity: 1 << 20))
         let recognizer = EventRecognizer()
         var parsed = 0
@@ -241,5 +241,71 @@ extension FuzzFindingsTests {
         #expect(small.events == large.events)
         #expect(small.summary.error == large.summary.error)
         #expect(large.summary.error?.hasPrefix("gzip data after plain text at byte ") == true)
+    }
+}
+
+/// Findings 7 and 8: the format search applied its decision to the lines before the
+/// line that decided it, as far back as the read region went.
+extension FuzzFindingsTests {
+    /// The CRI partial-line literals (`stdout P `, `stderr P `) made lines before the
+    /// first CRI line candidates when that CRI line was in the same read: a short
+    /// Docker entry holding `stderr P ` started a join (which then ran over the line
+    /// limit, or made an event of two pieces). With 64-byte reads those lines were
+    /// scanned before the CRI line was seen. The literals now apply from the CRI line on.
+    @Test(arguments: [1 << 16, 64])
+    func aDockerEntryBeforeTheFirstCRILineIsNotJoinedForACRILiteral(bufferSize: Int) {
+        let text = #"{"log":"2025-10-14T05:00:01Z WARN worker{tag=stderr P }: Channel approaching capa","stream":"stdout","time":"2025-10-14T05:00:01Z"}"#
+            + "\n" + #"{"log":"city (>80%) channel=worker_command saturation_percent=81\n","stream":"stdout","time":"2025-10-14T05:00:01Z"}"#
+            + "\n2025-10-14T03:09:01.000001999Z stdout F 2025-10-14T03:09:01.000001Z  WARN mpsc_channel_saturation channel=worker_command usage_percent=95\n"
+        let (events, summary) = Self.scanner(bufferSize: bufferSize).scan(bytes: Array(text.utf8), name: "fuzz")
+        #expect(summary.lines == 3)
+        #expect(summary.overlongLines == 0)
+        #expect(events == [Event(kind: .saturation, channel: "worker_command", rawChannel: "worker_command",
+                                 timestamp: Timestamp(seconds: 1_760_411_341, nanos: 1_000), input: "fuzz",
+                                 line: 3, level: "WARN", usagePercent: 95)])
+    }
+
+    /// The same with finding 3's hidden phrase: a `stderr P ` in the line made it a
+    /// candidate in one large read only.
+    @Test(arguments: [1 << 16, 64])
+    func aLineBeforeTheFirstCRILineIsNoCandidateForACRILiteral(bufferSize: Int) {
+        let text = "2025-10-14T10:20:09.000009Z  WARN tasker_pgmq::channel_metrics: Cha\u{1B}[01mnnel approaching capacity (>80%) channel=worker_command saturation_percent=81 note=\"stderr P \"\n"
+            + "2025-10-14T03:09:01.000001999Z stdout F 2025-10-14T03:09:01.000001Z  WARN mpsc_channel_saturation channel=worker_command usage_percent=95\n"
+        let (events, summary) = Self.scanner(bufferSize: bufferSize).scan(bytes: Array(text.utf8), name: "fuzz")
+        #expect(summary.lines == 2)
+        #expect(events.map(\.line) == [2])
+    }
+
+    /// The format search's 64 lines are lines whatever their length: overlong lines
+    /// that 64-byte reads drop before a region is formed were not counted, so a CRI
+    /// line at line 66 after five overlong lines was searched with small reads only.
+    @Test(arguments: [1 << 16, 64])
+    func overlongLinesCountAmongTheLinesSearchedForCRILines(bufferSize: Int) {
+        let noise = String(repeating: "starting tasker-worker (no CRI prefix on this line)\n", count: 60)
+            + String(repeating: "2025-10-14T03:09:00Z  INFO tasker_worker: " + String(repeating: "x", count: 600) + "\n", count: 5)
+        let pieces = "2025-10-14T03:09:01.000001999Z stdout P 2025-10-14T03:09:01.000001Z  WARN tasker_shared::monitoring::channel_metrics: Chan\n"
+            + "2025-10-14T03:09:01.000001999Z stdout F nel approaching capacity (>80%) channel=orchestration_command_channel saturation_percent=81.47\n"
+        let event = "2025-10-14T03:09:02Z  WARN mpsc_channel_saturation channel=worker_command usage_percent=91\n"
+        let (events, summary) = Self.scanner(bufferSize: bufferSize).scan(bytes: Array((noise + pieces + event).utf8), name: "fuzz")
+        #expect(summary.lines == 68)
+        #expect(summary.overlongLines == 5)
+        // Lines 66 and 67 come after the first 64 lines: finding 4's documented limit.
+        #expect(events == [Event(kind: .saturation, channel: "worker_command", rawChannel: "worker_command",
+                                 timestamp: Timestamp(seconds: 1_760_411_342), input: "fuzz",
+                                 line: 68, level: "WARN", usagePercent: 91)])
+    }
+
+    /// The two fuzz inputs themselves (fixtures/fuzz/, also seeds): the same events
+    /// and counts with 64-byte and large reads.
+    @Test(arguments: [("fuzz/cri-literals-before-the-first-cri-line.log", [7], Int64(16), Int64(0)),
+                      ("fuzz/docker-join-before-the-first-cri-line.log", [5, 13, 23], Int64(39), Int64(0))])
+    func theFuzzInputsGiveTheSameWhateverTheReadSizes(name: String, lines: [Int], count: Int64, overlong: Int64) throws {
+        let bytes = try EngineFixtures.bytes(name)
+        for bufferSize in [1 << 16, 64] {
+            let (events, summary) = Self.scanner(bufferSize: bufferSize).scan(bytes: bytes, name: "fuzz")
+            #expect(events.map(\.line) == lines, "bufferSize \(bufferSize)")
+            #expect(summary.lines == count, "bufferSize \(bufferSize)")
+            #expect(summary.overlongLines == overlong, "bufferSize \(bufferSize)")
+        }
     }
 }

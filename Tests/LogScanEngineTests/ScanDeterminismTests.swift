@@ -101,13 +101,11 @@ import TestSupport
         }
     }
 
-    /// Each range of a parallel scan looks for CRI lines among its own first 64 lines, so
-    /// a file whose CRI lines start after the file's first 64 lines (another log before
-    /// them) gets the partial-line literals in the ranges after the first only: their `P`
-    /// pieces are joined, a single thread's are not (docs/ROBUSTNESS.md, known limits).
-    /// A fix gives every range the file's own decision, and makes the switch on a CRI line
-    /// that holds a phrase (sticky in one scan, per range in several) the same for both.
-    @Test(.disabled("bug (Scan/ParallelFileScan): ranges decide the CRI format from their own first lines"))
+    /// Every range of a parallel scan gets the file's format, decided from the file's first
+    /// 64 lines (`InputFormat`): a file whose CRI lines start after them (another log before
+    /// them) is not a CRI file on any thread count. Before, each range looked at its own first
+    /// lines, and a candidate CRI line switched the literals on for the rest of its range.
+    @Test
     func criLinesAfterTheFirstLinesGiveTheSameEventsOnEveryThreadCount() throws {
         var text = String(repeating: "starting tasker-worker (no CRI prefix on this line)\n", count: 70)
         for i in 0..<400 {
@@ -150,5 +148,37 @@ import TestSupport
         #expect(two == one)
         #expect(twoSummary == oneSummary)
         #expect(twoSummary.error == "unexpected end of gzip data (truncated file?)")
+    }
+}
+
+/// The format a parallel scan hands every range is the one a single scan finds.
+@Suite struct InputFormatTests {
+    static func detect(_ text: String, maxLineLength: Int = 1 << 20) throws -> InputFormat {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("format-\(UUID().uuidString).log")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let fd = open(url.path, O_RDONLY)
+        defer { close(fd) }
+        return InputFormat.detect(fd: fd, maxLineLength: maxLineLength)
+    }
+
+    static let cri = "2025-10-14T03:00:00.000000001Z stdout F hello\n"
+    static let docker = #"{"log":"hello\n","stream":"stdout","time":"2025-10-14T03:00:00.000000001Z"}"# + "\n"
+
+    @Test func findsTheFirstCRIAndDockerLineAmongTheFirstLines() throws {
+        #expect(try Self.detect("plain line\n" + Self.cri) == InputFormat(criFrom: 11))
+        #expect(try Self.detect("a\n\n" + Self.docker + Self.cri) == InputFormat(criFrom: Int64(3 + Self.docker.utf8.count), dockerFrom: 3))
+        #expect(try Self.detect(String(Self.cri.dropLast())) == InputFormat(criFrom: 0))
+        #expect(try Self.detect("nothing here\n") == InputFormat())
+        #expect(try Self.detect("") == InputFormat())
+    }
+
+    @Test func looksAtTheFirst64LinesOnly() throws {
+        #expect(try Self.detect(String(repeating: "x\n", count: 63) + Self.cri) == InputFormat(criFrom: 126))
+        #expect(try Self.detect(String(repeating: "x\n", count: 64) + Self.cri) == InputFormat())
+        // An overlong line counts among them but shows nothing.
+        let long = String(repeating: "y", count: 100) + "\n"
+        #expect(try Self.detect(long + Self.cri, maxLineLength: 50) == InputFormat(criFrom: 101))
+        #expect(try Self.detect(String(Self.cri.dropLast()) + String(repeating: "z", count: 80) + "\n", maxLineLength: 50) == InputFormat())
     }
 }

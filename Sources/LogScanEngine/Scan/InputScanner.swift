@@ -29,6 +29,11 @@ final class InputScanner {
     /// How many of the input's first lines are still to be looked at for the CRI
     /// format (counted in lines, overlong ones too, so the decision does not depend on read sizes).
     private var formatSearchBudget = 0
+    /// What the search found so far.
+    private var format = InputFormat()
+    /// A range of a file scanned on its own thread gets the file's format, decided from the
+    /// file's first lines: applied at its offsets instead of searched for.
+    private var givenFormat: InputFormat?
     private let workspace: LineWorkspace
     private let parser: LineParser
     /// Reads single lines for the census and the time range (its own workspace:
@@ -64,8 +69,6 @@ final class InputScanner {
     private var activeJoins = 0
     private var emit: (Event) -> Void = { _ in }
 
-    /// How many of an input's first lines are looked at for CRI and Docker lines.
-    static let formatSearchLines = 64
     /// How many lines at the end of a region are tried for the time range.
     static let timestampSearchLines = 8
     /// NUL bytes here mark binary data (as ripgrep and git decide it).
@@ -90,8 +93,9 @@ final class InputScanner {
     /// Reads `source` to its end (or its first error) and calls `onEvent` for each event.
     /// `startOffset`: where the source starts in its input (a range of a file), so
     /// that the census samples the same lines however the input is split.
-    func scan(_ source: ByteSource, startOffset: Int64 = 0, into summary: inout InputSummary,
-              onEvent: @escaping (Event) -> Void) {
+    /// `format`: the input's format when already decided (a range of a file: the file's).
+    func scan(_ source: ByteSource, startOffset: Int64 = 0, format given: InputFormat? = nil,
+              into summary: inout InputSummary, onEvent: @escaping (Event) -> Void) {
         inputName = summary.name
         lines = 0
         overlong = 0
@@ -109,7 +113,9 @@ final class InputScanner {
         prefilter = messagePrefilter
         usingCRIPrefilter = false
         dockerInput = false
-        formatSearchBudget = InputScanner.formatSearchLines
+        format = InputFormat()
+        givenFormat = given
+        formatSearchBudget = given == nil ? InputFormat.lineCount : 0
         // Samples at the multiples of the stride past the exactly counted start.
         let stride = ShapeCensus.sampleStride
         nextSample = max(ShapeCensus.exactBytes, (startOffset + stride - 1) / stride * stride)
@@ -222,7 +228,8 @@ final class InputScanner {
         if base + Int64(from) < ShapeCensus.exactBytes { classifyExactly(from: from, to: to) }
         if nextSample < base + Int64(to) { classifySamples(from: from, to: to) }
         noteRegionEnd(from: from, to: to)
-        let rest = formatSearchBudget > 0 ? scanLinesSearchingFormat(from: from, to: to) : from
+        var rest = formatSearchBudget > 0 ? scanLinesSearchingFormat(from: from, to: to) : from
+        if givenFormat != nil { rest = applyGivenFormat(from: rest, to: to) }
         scanLines(from: rest, to: to)
     }
 
@@ -253,14 +260,10 @@ final class InputScanner {
         }
     }
 
-    /// Container runtime files need the partial-line literals; other logs do not,
-    /// and every needle fewer is faster on every byte. An input is a CRI file from its
-    /// first CRI line on when that line is among its first lines (or, later, from the
-    /// first CRI line the prefilter picks on); a Docker json-file input from its first
-    /// Docker entry on. The lines of the region before such a line are scanned first, as
-    /// they were before it: a smaller read would have scanned them before seeing it, so
-    /// what a line shows never applies to the lines before it. Returns where the lines
-    /// still to scan start.
+    /// Looks for the input's format (`InputFormat`) in its first lines. What a line shows
+    /// applies from that line on: the lines of the region before it are scanned first, as a
+    /// smaller read would have scanned them before seeing it. Returns where the lines still
+    /// to scan start.
     private func scanLinesSearchingFormat(from: Int, to: Int) -> Int {
         var scanned = from
         var pos = from
@@ -269,22 +272,44 @@ final class InputScanner {
             formatSearchBudget -= 1
             // An overlong line is one of the lines counted, but shows nothing: a small read drops it unseen.
             if end - pos <= options.maxLineLength {
-                let line = ByteSlice(buffer + pos, end - pos)
-                let cri = CRIPrefix.parse(line.withoutCarriageReturn) != nil
-                let docker = !dockerInput && line.hasPrefix(#"{"log":""#)
-                if cri || docker {
+                let before = format
+                if format.look(at: ByteSlice(buffer + pos, end - pos), offset: base + Int64(pos)) { formatSearchBudget = 0 }
+                if format != before {
                     scanLines(from: scanned, to: pos)
                     scanned = pos
-                }
-                if docker { dockerInput = true }
-                if cri {
-                    useCRIPrefilter()
-                    formatSearchBudget = 0
+                    apply(format)
                 }
             }
             pos = end + 1
         }
         return scanned
+    }
+
+    /// Switches on what `givenFormat` says at the offsets it says, scanning the lines before
+    /// each switch first. Returns where the lines still to scan start.
+    private func applyGivenFormat(from: Int, to: Int) -> Int {
+        guard let given = givenFormat else { return from }
+        var scanned = from
+        let regionEnd = base + Int64(to)
+        // In offset order, so that the lines between two switches see the first only.
+        let switches = [(given.dockerFrom, InputFormat(dockerFrom: 0)), (given.criFrom, InputFormat(criFrom: 0))]
+            .compactMap { offset, kind in offset.map { ($0, kind) } }
+            .sorted { $0.0 < $1.0 }
+        for (offset, kind) in switches where offset < regionEnd {
+            if kind.criFrom != nil ? usingCRIPrefilter : dockerInput { continue }
+            let local = Int(max(offset - base, Int64(scanned)))
+            if local > scanned {
+                scanLines(from: scanned, to: local)
+                scanned = local
+            }
+            apply(kind)
+        }
+        return scanned
+    }
+
+    private func apply(_ format: InputFormat) {
+        if format.dockerFrom != nil { dockerInput = true }
+        if format.criFrom != nil { useCRIPrefilter() }
     }
 
     private func useCRIPrefilter() {
@@ -469,8 +494,6 @@ final class InputScanner {
             if !outer.unreadable { recognise(outer, content: outer.content, number: number) }
             return
         }
-        // A CRI or Docker line further in: from here on, look for partial lines too.
-        if outer.envelope == .cri { useCRIPrefilter() } else { dockerInput = true }
         let s = outer.stream
         if outer.isPartial {
             if !joins[s].active {

@@ -41,6 +41,8 @@ struct ParallelFileScan {
         var lineOffset = 0
         let (options, fd, name, ranges, progressInput) = (self.options, self.fd, self.name, self.ranges, self.progressInput)
         let empty = sink.emptyPart()
+        // Every range gets the file's format, as a single-threaded scan decides it.
+        let format = InputFormat.detect(fd: fd, maxLineLength: options.maxLineLength)
         let pool = OrderedWorkPool<RangeResult<Sink>>(jobs: ranges.count, threads: options.threads)
         pool.run(makeWorker: { InputScanner(options: options) }, work: { scanner, index in
             let range = ranges[index]
@@ -48,7 +50,7 @@ struct ParallelFileScan {
             var source: ByteSource = FileRangeByteSource(fd: fd, start: range.lowerBound, end: range.upperBound)
             if let progress = options.progress { source = ProgressByteSource(source, progress: progress, input: progressInput) }
             let part = EventSinkBox(empty)
-            scanner.scan(source, startOffset: range.lowerBound, into: &rangeSummary) { part.sink.add($0) }
+            scanner.scan(source, startOffset: range.lowerBound, format: format, into: &rangeSummary) { part.sink.add($0) }
             return RangeResult(part: part.sink, summary: rangeSummary)
         }, deliver: { _, range in
             sink.append(range.part, lineOffset: lineOffset)

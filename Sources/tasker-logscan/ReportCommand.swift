@@ -255,13 +255,3 @@ struct ReportCommand: ParsableCommand {
         return String(cString: value)
     }
 }
-
-extension String {
-    /// Without leading and trailing spaces.
-    fileprivate var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
-}

@@ -156,13 +156,3 @@ enum ActionPlanner {
         }
     }
 }
-
-extension String {
-    /// Without leading and trailing spaces.
-    fileprivate var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
-}

@@ -140,7 +140,8 @@ struct ReportCommand: ParsableCommand {
             }
         }, onEvent: { analysis.analyzer.add($0) })
         display?.stop()
-        var report = analysis.analyzer.finish(scan: summary)
+        // Marked before the report's limits cut what is listed: the counted findings stay known or not.
+        let report = analysis.analyzer.finish(scan: summary, baseline: knownFindings)
         if let since = report.since, let until = report.until, since > until {
             throw ValidationError("--since \(since.rfc3339) is after --until \(until.rfc3339)")
         }
@@ -152,7 +153,6 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--since \(value): \(since.rfc3339) is after the input's last timestamp \(last.rfc3339)")
         }
         for warning in report.warnings where warning.hasPrefix("--channel ") { Diagnostics.error("warning: " + warning) }
-        if let knownFindings { report = report.marking(knownFindings) }
         let out = StandardOutput.shared
         out.write(formatter.format(report))
         out.flush()

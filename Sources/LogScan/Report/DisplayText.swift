@@ -9,6 +9,7 @@ public enum DisplayText {
     /// `text` with every control character (C0, DEL, C1), line or paragraph separator and
     /// bidirectional control written as an escape; the text itself when it has none.
     public static func escaped(_ text: String) -> String {
+        WorkMeter.tick()
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)

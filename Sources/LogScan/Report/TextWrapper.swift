@@ -10,6 +10,7 @@ enum TextWrapper {
         var current = ""
         var currentCount = 0
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            WorkMeter.tick()
             var word = Substring(word)
             var count = word.count
             if currentCount > 0, currentCount + 1 + count <= available {

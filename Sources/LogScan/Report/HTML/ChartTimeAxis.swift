@@ -42,6 +42,7 @@ struct ChartTimeAxis: Equatable {
     func columns(_ windows: [WindowStats]) -> [ChartColumn] {
         var byIndex: [Int: ChartColumn] = [:]
         for w in windows {
+            WorkMeter.tick()
             let offset = w.start.nanoseconds - start
             guard offset >= 0 else { continue }
             let index = Int(offset / columnWidth)

@@ -8,6 +8,7 @@ enum HTMLEscaper {
     /// `text` escaped for element content or a quoted attribute value; with `keepNewlines`,
     /// `\n` stays a line break (for `<pre>` blocks the tool wrote itself, such as TOML).
     static func escape(_ text: String, keepNewlines: Bool = false) -> String {
+        WorkMeter.tick()
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

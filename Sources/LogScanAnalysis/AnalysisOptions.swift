@@ -26,6 +26,8 @@ public struct AnalysisOptions: Sendable {
     /// any deployment (tasker-core has 11 channels), so only a flood of made-up names
     /// reaches it; past it, names share one "other" row and the report says how many.
     public var nameLimit: Int = 10_000
+    /// Findings and sources per finding listed in full (issue 16); the rest are counted.
+    public var reportLimits = ReportLimits()
 
     public init(window: Int64 = AnalysisOptions.fiveMinutes, episodeGap: Int64 = AnalysisOptions.fiveMinutes,
                 since: TimeBound? = nil, until: TimeBound? = nil, channels: Set<String> = [],

@@ -146,11 +146,18 @@ public struct Analyzer: EventSink {
     static let otherEventTypes = "(other event types)"
 
     /// The report for everything added so far; `scan` gives the inputs and their time range.
-    public func finish(scan: ScanSummary) -> Report {
+    /// The findings `baseline` holds are known; then `options.reportLimits` cut what is listed.
+    public func finish(scan: ScanSummary, baseline: Baseline? = nil) -> Report {
+        options.reportLimits.apply(to: fullReport(scan: scan, baseline: baseline))
+    }
+
+    /// The report with every finding (no `reportLimits`): `--follow` tells each one as it closes.
+    func fullReport(scan: ScanSummary, baseline: Baseline? = nil) -> Report {
         var report = ReportBuilder(options: options, records: records, capacities: capacities, channelNames: channelNames,
                                    eventTypes: eventTypes, inputs: inputs, sources: sources, unselectedChannels: unselected,
                                    oldest: oldest, newest: newest, scan: scan).build()
         report.warnings += limitWarnings()
+        if let baseline { report = report.marking(baseline) }
         return report
     }
 

@@ -1,3 +1,5 @@
+import LogScanEngine
+
 /// Strings from log lines made safe for a terminal or a Markdown page: control characters
 /// and bidirectional overrides are shown as escapes (`\n`, `\x1b`, `\u{202e}`), as
 /// tracing-subscriber ≥ 0.3.20 and ripgrep do, so a line cannot move the cursor, recolour
@@ -9,6 +11,7 @@ public enum DisplayText {
     /// `text` with every control character (C0, DEL, C1), line or paragraph separator and
     /// bidirectional control written as an escape; the text itself when it has none.
     public static func escaped(_ text: String) -> String {
+        WorkMeter.tick()
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)

@@ -117,7 +117,8 @@ public struct FollowAnalyzer {
     /// Looks at the findings as of the newest line read (`scan`), then lets go of the events
     /// that can no longer matter.
     public mutating func look(scan: ScanSummary) -> Look {
-        let report = analyzer.finish(scan: scan)
+        // Every finding, whatever the report's limits: each is printed once as it closes.
+        let report = analyzer.fullReport(scan: scan)
         let end = report.timeRange.last
         var look = Look()
         var closedWithFlags: [(Finding, Bool)] = []
@@ -165,16 +166,18 @@ public struct FollowAnalyzer {
     /// The analysis over what is still held, for the end of following; its findings are
     /// those still open.
     public func summary(scan: ScanSummary) -> Report {
-        var report = analyzer.finish(scan: scan)
+        var report = analyzer.fullReport(scan: scan)
         let end = report.timeRange.last
         report.findings = report.findings.filter { !isClosed($0, end: end) }
+        // Actions name positions in `findings`: derived again for those left.
+        report = report.withActions()
         if restarts > 0, let from = coveredFrom {
             report.warnings.append("--follow keeps memory bounded: open findings cover the events from \(TimeText.seconds(from)) on")
         }
         if capacitiesForgotten > 0 {
             report.warnings.append("--follow keeps memory bounded: the buffer sizes of \(capacitiesForgotten) channels not announced lately were forgotten (more than \(maxCapacities) channels)")
         }
-        return report
+        return options.reportLimits.apply(to: report)
     }
 
     // MARK: - Closing

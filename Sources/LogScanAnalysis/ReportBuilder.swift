@@ -59,7 +59,10 @@ struct ReportBuilder {
         for record in timed where record.channel != EventRecord.none { seen.insert(record.channel) }
         for record in countedUntimed where record.channel != EventRecord.none { seen.insert(record.channel) }
         let names = Set(observed.keys).union(options.selectedChannels).union(seen.map { channelNames[$0] })
-        let channelOrder = names.sorted { (ChannelCatalog.rank(of: $0), $0) < (ChannelCatalog.rank(of: $1), $1) }
+        let channelOrder = names.sorted {
+            WorkMeter.tick()
+            return (ChannelCatalog.rank(of: $0), $0) < (ChannelCatalog.rank(of: $1), $1)
+        }
 
         let (perChannel, slowHandlers, bulkTaskCreations) = index(timed)
 
@@ -228,6 +231,7 @@ struct ReportBuilder {
     private func diagnose(_ channels: [String], context: AnalysisContext) -> [DraftFinding] {
         var drafts: [DraftFinding] = []
         for channel in channels {
+            WorkMeter.tick()
             guard let events = context.channels[channel] else { continue }
             for slice in context.episodes(events.saturation) {
                 let episode = SaturationEpisode(channel: channel, events: slice, context: context)
@@ -259,6 +263,7 @@ struct ReportBuilder {
         var largest: [String: Int] = [:]
         var applied: [Int: ChannelCapacity.Observation] = [:]
         for (i, draft) in drafts.enumerated() {
+            WorkMeter.tick()
             guard let resize = draft.resize else { continue }
             if let channel = draft.finding.channel, let start = draft.finding.start,
                let later = context.timelines[channel]?.firstAtLeast(resize.size, after: start.nanoseconds) {

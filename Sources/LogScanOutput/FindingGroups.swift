@@ -1,3 +1,5 @@
+import LogScanEngine
+
 import LogScanConfig
 import LogScanAnalysis
 
@@ -26,6 +28,7 @@ enum FindingGroups {
         var placed = Set<String>()
         var bySeverity: [Severity: [Entry]] = [:]
         for f in shown {
+            WorkMeter.tick()
             let k = key(f)
             let all = members[k]!
             if all.count <= fullLimit {

@@ -84,7 +84,7 @@ public struct FollowOutputFormatter {
         field("Time range", ReportHeaderText.timeRange(r))
         field("Read", "\(r.inputs.reduce(0) { $0 + $1.lines }) lines, \(ReportNumber.counted(s.eventsRead, "event"))")
         field("Closed", "\(s.closedCount) printed (\(FollowSummary.counts(s.closed)))")
-        field("Still open", "\(s.open.count) (\(FollowSummary.counts(s.openCounts)))")
+        field("Still open", "\(s.openTotal) (\(FollowSummary.counts(s.openCounts)))")
         for warning in r.warnings { field("Warning", warning) }
         if !s.open.isEmpty {
             out.append("")
@@ -105,7 +105,7 @@ public struct FollowOutputFormatter {
         for input in r.inputs { out.append("- **Input:** " + Self.inputText(input)) }
         out.append("- **Time range:** " + ReportHeaderText.timeRange(r))
         out.append("- **Closed:** \(s.closedCount) printed (\(FollowSummary.counts(s.closed)))")
-        out.append("- **Still open:** \(s.open.count) (\(FollowSummary.counts(s.openCounts)))")
+        out.append("- **Still open:** \(s.openTotal) (\(FollowSummary.counts(s.openCounts)))")
         for warning in r.warnings { out.append("- **Warning:** " + warning) }
         var text = out.joined(separator: "\n") + "\n"
         if !s.open.isEmpty {

@@ -27,7 +27,7 @@ public struct MarkdownReportFormatter: ReportFormatter {
         chunks += findingsSection(report)
         chunks += droppedEventTypes(report)
         chunks += bulkTaskCreations(report)
-        return Self.fitted(chunks, findings: report.findings.count)
+        return Self.fitted(chunks, findings: report.findings.count, counted: report.countedTotal)
     }
 
     /// One finding as a level-4 section: heading, summary, evidence list, recommendation, TOML.
@@ -36,13 +36,17 @@ public struct MarkdownReportFormatter: ReportFormatter {
         findingSection(finding, headingLevel: 4, showsTOML: true).joined(separator: "\n") + "\n"
     }
 
-    /// The chunks joined, as many as fit under the limit with room for the closing notice.
-    static func fitted(_ chunks: [[String]], findings: Int) -> String {
-        let notice = "_This report was cut to stay under GitHub's 65,536-character comment limit; the JSON report (`--format json`) has every one of its \(findings) findings._"
+    /// The chunks joined, as many as fit under the limit with room for the closing notice;
+    /// `counted`: the findings past the report's limit, which no format lists.
+    static func fitted(_ chunks: [[String]], findings: Int, counted: Int = 0) -> String {
+        let notice = counted == 0
+            ? "_This report was cut to stay under GitHub's 65,536-character comment limit; the JSON report (`--format json`) has every one of its \(findings) findings._"
+            : "_This report was cut to stay under GitHub's 65,536-character comment limit; the JSON report (`--format json`) lists \(findings) findings and counts the \(counted) past the report's limit._"
         let budget = characterLimit - notice.utf8.count - 8
         var out = ""
         var used = 0
         for chunk in chunks where !chunk.isEmpty {
+            WorkMeter.tick()
             let text = chunk.joined(separator: "\n") + "\n"
             let size = text.utf8.count
             if used + size > budget {
@@ -104,6 +108,7 @@ public struct MarkdownReportFormatter: ReportFormatter {
         head.append("|:--|--:|:--|:--|--:|--:|--:|--:|")
         var chunks = [head]
         for c in r.channels {
+            WorkMeter.tick()
             let changes = c.capacityChanges.map { "\($0.from) → \($0.to) at \(TimeText.seconds($0.at))" }
             let cells = [
                 Self.code(DisplayText.name(c.channel), inTable: true),
@@ -142,6 +147,10 @@ public struct MarkdownReportFormatter: ReportFormatter {
                 }
                 chunks.append(chunk)
             }
+        }
+        let counted = ReportHeaderText.countedFindings(r)
+        if !counted.isEmpty {
+            chunks.append(["", Self.escaped(ReportHeaderText.countedHeading(r)) + ":", ""] + counted.map { "- " + Self.escaped($0) })
         }
         return chunks
     }
@@ -222,6 +231,7 @@ public struct MarkdownReportFormatter: ReportFormatter {
     /// links, HTML or a table cell are escaped. An underscore inside a word is left alone
     /// (CommonMark never reads `orchestration_command` as emphasis), so names stay readable.
     static func escaped(_ text: String) -> String {
+        WorkMeter.tick()
         let characters = Array(DisplayText.escaped(text))
         var out = ""
         for (i, c) in characters.enumerated() {

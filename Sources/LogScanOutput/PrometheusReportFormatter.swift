@@ -78,10 +78,16 @@ public struct PrometheusReportFormatter: ReportFormatter {
         // Counted in one pass: filtering every finding per channel and severity was quadratic.
         var perChannel: [String: [Severity: Int]] = [:]
         for finding in report.findings {
+            WorkMeter.tick()
             guard let channel = finding.channel else { continue }
             perChannel[channel, default: [:]][finding.severity, default: 0] += 1
         }
-        family(&out, "channel_findings", "Findings per channel and severity (findings about several channels or a config table are only in tasker_logscan_findings).",
+        family(&out, "counted_findings", "Findings past the report's limit of findings listed (0 when every finding is listed); they count in tasker_logscan_findings, not in tasker_logscan_channel_findings.",
+               severities.map { severity in
+                   ([("severity", severity.rawValue)],
+                    .integer(Int64(report.countedFindings.reduce(0) { $0 + ($1.severity == severity ? $1.count : 0) })))
+               })
+        family(&out, "channel_findings", "Findings per channel and severity (findings about several channels or a config table, and those past the report's limit, are only in tasker_logscan_findings).",
                channels.flatMap { c in
                    severities.map { severity in
                        let n = perChannel[c.channel]?[severity] ?? 0
@@ -140,6 +146,7 @@ public struct PrometheusReportFormatter: ReportFormatter {
         out += "# HELP \(metric) \(Self.escapedHelp(help))\n"
         out += "# TYPE \(metric) gauge\n"
         for sample in samples {
+            WorkMeter.tick()
             out += metric
             let all = labels.map { ($0.name, $0.value) } + sample.labels
             if !all.isEmpty {

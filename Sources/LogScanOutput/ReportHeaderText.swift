@@ -62,10 +62,10 @@ enum ReportHeaderText {
     }
 
     /// `2 critical, 5 warning, 7 info` of the findings not known, and the known count; or `none`.
+    /// Those past the report's limit (counted, not listed) are in the counts.
     static func findingCounts(_ r: Report) -> String {
-        let fresh = r.findings.filter { !$0.known }
-        var text = fresh.isEmpty ? "none" : Severity.allCases.reversed().map { s in
-            "\(fresh.filter { $0.severity == s }.count) \(s.rawValue)"
+        var text = r.freshTotal == 0 ? "none" : Severity.allCases.reversed().map { s in
+            "\(r.freshCount(of: s)) \(s.rawValue)"
         }.joined(separator: ", ")
         if r.knownCount > 0 { text += " (and \(r.knownCount) known, not shown)" }
         return text
@@ -76,19 +76,39 @@ enum ReportHeaderText {
         if r.findings.contains(where: { !$0.known && $0.recommendation.alreadyApplied != nil }) {
             return "None: every resize the findings ask for is already in force (see the channel table)."
         }
-        return r.findings.contains(where: { !$0.known }) ? "None: the findings need no change." : "None."
+        return r.freshTotal > 0 ? "None: the findings need no change." : "None."
     }
 
-    /// `channel_saturation (2), pgmq_notification_burst (1)`: the findings an action serves.
+    /// `5000 channel_saturation warning (12 of them known)`: one line per id and severity
+    /// of the findings past the report's limit, most severe first; empty when none.
+    static func countedFindings(_ r: Report) -> [String] {
+        r.countedFindings.map { c in
+            WorkMeter.tick()
+            var line = "\(c.count) \(c.id.rawValue) \(c.severity.rawValue)"
+            if c.known > 0 { line += " (\(c.known) of them known)" }
+            return line
+        }
+    }
+
+    /// `Counted, not listed (past the report's limit): 5000`: the heading of those lines.
+    static func countedHeading(_ r: Report) -> String {
+        "Counted, not listed (past the report's limit): \(r.countedTotal)"
+    }
+
+    /// `channel_saturation (2), pgmq_notification_burst (1)`: the findings an action serves,
+    /// and how many of them are past the report's limit (`3 findings not listed`).
     static func served(_ action: Action, _ r: Report) -> String {
         var ids: [String] = []
         var counts: [String: Int] = [:]
         for i in action.findings where r.findings.indices.contains(i) {
+            WorkMeter.tick()
             let id = r.findings[i].id.rawValue
             if counts[id] == nil { ids.append(id) }
             counts[id, default: 0] += 1
         }
-        return ids.map { "\($0) (\(counts[$0]!))" }.joined(separator: ", ")
+        var served = ids.map { "\($0) (\(counts[$0]!))" }
+        if action.unlistedFindings > 0 { served.append(ReportNumber.counted(action.unlistedFindings, "finding") + " not listed") }
+        return served.joined(separator: ", ")
     }
 
     /// `28 drops from overflow lines name no event type (untyped)`.

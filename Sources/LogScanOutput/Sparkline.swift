@@ -31,12 +31,14 @@ enum Sparkline {
         var peaks = [Double?](repeating: nil, count: columns)
         var problems = [Bool](repeating: false, count: columns)
         for window in windows {
+            WorkMeter.tick()
             let position = Int((window.start.nanoseconds - firstWindow) / width)
             guard position >= 0, position < windowCount else { continue }
             let column = position / perColumn
             if let usage = window.maxUsagePercent { peaks[column] = max(peaks[column] ?? usage, usage) }
             if window.fullEvents > 0 || window.drops > 0 || window.saturationEvents > 0 { problems[column] = true }
         }
+        WorkMeter.tick(columns)
         var line = String((0..<columns).map { column in
             if let peak = peaks[column] { return block(peak) }
             return problems[column] ? fullOnly : " "

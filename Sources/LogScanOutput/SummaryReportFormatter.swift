@@ -15,12 +15,16 @@ public struct SummaryReportFormatter: ReportFormatter {
         var lines: [String] = []
         let fresh = r.findings.filter { !$0.known }
         var head = "tasker-logscan: "
-        head += fresh.isEmpty ? "no findings" : Severity.allCases.reversed().map { s in
-            "\(fresh.filter { $0.severity == s }.count) \(s.rawValue)"
+        head += r.freshTotal == 0 ? "no findings" : Severity.allCases.reversed().map { s in
+            "\(r.freshCount(of: s)) \(s.rawValue)"
         }.joined(separator: ", ")
         if r.knownCount > 0 { head += " (\(r.knownCount) known)" }
         lines.append(head)
         lines.append("Time range: " + ReportHeaderText.timeRange(r))
+        // The one warning about the findings themselves: the counts above hold more than the reports list.
+        if r.countedTotal > 0, let cut = r.warnings.first(where: { $0.hasSuffix(ReportLimits.findingWarningEnd) }) {
+            lines.append("Warning: " + cut)
+        }
         let failed = r.inputs.filter { $0.error != nil }.count
         if failed > 0 { lines.append("Inputs: \(failed) of \(r.inputs.count) could not be read to the end") }
         if let worst = fresh.first {

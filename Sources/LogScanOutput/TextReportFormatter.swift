@@ -1,3 +1,5 @@
+import LogScanEngine
+
 import LogScanAnalysis
 
 /// The report for a terminal: header, actions with one TOML block per file, channel table
@@ -67,6 +69,7 @@ public struct TextReportFormatter: ReportFormatter {
             return
         }
         for (i, action) in r.actions.enumerated() {
+            WorkMeter.tick()
             let label = "  \(i + 1). "
             let severity = action.severity.rawValue.uppercased()
             let lines = wrap("\(severity) \(action.text)", indent: label.count)
@@ -102,6 +105,7 @@ public struct TextReportFormatter: ReportFormatter {
         }
         out.append(style.dim(row("CHANNEL", "CAPACITY", "SAT", "MAX%", "FULL", "DROPS")))
         for (c, capacity) in zip(r.channels, capacities) {
+            WorkMeter.tick()
             out.append(row(c.channel, capacity, "\(c.saturationEvents)", c.maxUsagePercent.map(ReportNumber.format) ?? "-",
                            "\(c.fullEvents)", "\(c.drops)"))
             for change in c.capacityChanges {
@@ -127,14 +131,23 @@ public struct TextReportFormatter: ReportFormatter {
             out.append("")
             out.append(style.severity("\(section.severity.rawValue.uppercased()) (\(section.count))", section.severity))
             for entry in section.entries {
+                WorkMeter.tick()
                 out.append("")
                 out.append("  " + block.heading(entry.finding))
                 out += block.body(entry.finding)
                 guard !entry.others.isEmpty else { continue }
                 out += wrap("\(entry.others.count) more \(entry.finding.id.rawValue) findings on \(FindingTextBlock.subject(entry.finding)):", indent: 4)
-                for other in entry.others { out += aligned(FindingGroups.oneLine(other), indent: 6) }
+                for other in entry.others {
+                    WorkMeter.tick()
+                    out += aligned(FindingGroups.oneLine(other), indent: 6)
+                }
             }
         }
+        let counted = ReportHeaderText.countedFindings(r)
+        guard !counted.isEmpty else { return }
+        out.append("")
+        out += wrap(ReportHeaderText.countedHeading(r), indent: 2)
+        for line in counted { out += wrap(line, indent: 4) }
     }
 
     private func droppedEventTypes(_ r: Report, _ style: TextStyle, _ out: inout [String]) {
@@ -143,6 +156,7 @@ public struct TextReportFormatter: ReportFormatter {
         out.append(style.heading("Dropped event types (event_publisher)"))
         let nameWidth = min(max(24, r.droppedEventTypes.map { DisplayText.name($0.eventType).count }.max() ?? 0), width - 10)
         for t in r.droppedEventTypes {
+            WorkMeter.tick()
             out.append("  " + Self.pad(DisplayText.name(t.eventType, limit: nameWidth), nameWidth) + Self.right("\(t.count)", 7))
         }
         if r.untypedDrops > 0 {
@@ -159,6 +173,7 @@ public struct TextReportFormatter: ReportFormatter {
         let shown = r.bulkTaskCreations.count <= Self.bulkRows ? r.bulkTaskCreations.count : Self.bulkRows - 1
         var explainedCount = 0, smallCount = 0
         for (i, bulk) in r.bulkTaskCreations.enumerated() {
+            WorkMeter.tick()
             let explained = correlations.explained(by: bulk)
             let outcome: String
             if !bulk.countsForCorrelation {

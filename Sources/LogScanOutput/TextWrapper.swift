@@ -1,3 +1,5 @@
+import LogScanEngine
+
 /// Word wrapping for the text formats.
 enum TextWrapper {
     /// `text` wrapped at word boundaries to `width` columns, every line indented by
@@ -10,6 +12,7 @@ enum TextWrapper {
         var current = ""
         var currentCount = 0
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            WorkMeter.tick()
             var word = Substring(word)
             var count = word.count
             if currentCount > 0, currentCount + 1 + count <= available {

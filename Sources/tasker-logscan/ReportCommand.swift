@@ -142,7 +142,8 @@ struct ReportCommand: ParsableCommand {
             }
         })
         display?.stop()
-        var report = analyzer.finish(scan: summary)
+        // Marked before the report's limits cut what is listed: the counted findings stay known or not.
+        let report = analyzer.finish(scan: summary, baseline: knownFindings)
         if let since = report.since, let until = report.until, since > until {
             throw ValidationError("--since \(since.rfc3339) is after --until \(until.rfc3339)")
         }
@@ -154,7 +155,6 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--since \(value): \(since.rfc3339) is after the input's last timestamp \(last.rfc3339)")
         }
         for warning in report.warnings where warning.hasPrefix("--channel ") { Diagnostics.error("warning: " + warning) }
-        if let knownFindings { report = report.marking(knownFindings) }
         let out = StandardOutput.shared
         out.write(formatter.format(report))
         out.flush()

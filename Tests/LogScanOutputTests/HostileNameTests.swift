@@ -63,6 +63,19 @@ import TestSupport
         #expect(markdown.utf8.count < 30_000)
     }
 
+    /// Issue 16: the page shows names cut as the text report does; the 10 KB name is not
+    /// copied into the table, the chart's caption and title, and the finding's heading.
+    @Test func htmlCutsLongNames() {
+        let html = HTMLReportFormatter().format(Self.report())
+        #expect(!html.contains(String(repeating: "n", count: DisplayText.nameLimit)))
+        let cut = String(repeating: "n", count: DisplayText.nameLimit - 1) + "…"
+        #expect(html.contains("<tr><td><code>\(cut)</code></td>"))
+        #expect(html.contains("<figcaption><code>\(cut)</code></figcaption>"))
+        #expect(html.contains("aria-label=\"\(cut): peak usage, full events and drops over time\""))
+        #expect(html.contains("<code>channel_saturation</code>: \(cut)</h4>"))
+        #expect(html.utf8.count < 100_000)
+    }
+
     @Test func summaryIsEscaped() {
         let summary = SummaryReportFormatter().format(Self.report())
         #expect(Self.isClean(summary, limit: 80))

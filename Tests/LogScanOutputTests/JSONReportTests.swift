@@ -90,6 +90,7 @@ import Testing
   "dropped_event_types": [],
   "untyped_drops": 0,
   "bulk_task_creations": [],
+  "counted_findings": [],
   "findings": []
 }
 """# + "\n"
@@ -157,7 +158,8 @@ import Testing
       "size": 50000,
       "toml": "# config/tasker/environments/production/mpsc_channels.toml\n[mpsc_channels.orchestration.event_listeners]\npgmq_event_buffer_size = 50000\n",
       "text": "pgmq_notifications: set pgmq_event_buffer_size = 50000 (now 10000) in config/tasker/environments/production/mpsc_channels.toml",
-      "findings": [0]
+      "findings": [0],
+      "unlisted_findings": 0
     },
     {
       "kind": "check_deployment",
@@ -169,7 +171,8 @@ import Testing
       "size": null,
       "toml": null,
       "text": "The logs' capacities are not the runbook's for production (pgmq_notifications): check TASKER_ENV on the service.",
-      "findings": [1]
+      "findings": [1],
+      "unlisted_findings": 0
     }
   ],
   "config_changes": [
@@ -229,6 +232,7 @@ import Testing
       }
     }
   ],
+  "counted_findings": [],
   "findings": [
     {
       "id": "pgmq_notification_burst",
@@ -363,7 +367,8 @@ import Testing
       "size": null,
       "toml": null,
       "text": "ruby_ffi: the consumer is the bottleneck (slow Ruby handlers near 1 finding): optimise the Ruby handlers, consider async processing; do not grow the buffer.",
-      "findings": [0]
+      "findings": [0],
+      "unlisted_findings": 0
     }
   ],
   "config_changes": [],
@@ -461,6 +466,7 @@ import Testing
   ],
   "untyped_drops": 0,
   "bulk_task_creations": [],
+  "counted_findings": [],
   "findings": [
     {
       "id": "ruby_ffi_backpressure",

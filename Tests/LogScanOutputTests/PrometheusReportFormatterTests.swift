@@ -59,7 +59,12 @@ import TestSupport
             tasker_logscan_findings{severity="critical"} 1
             tasker_logscan_findings{severity="warning"} 1
             tasker_logscan_findings{severity="info"} 2
-            # HELP tasker_logscan_channel_findings Findings per channel and severity (findings about several channels or a config table are only in tasker_logscan_findings).
+            # HELP tasker_logscan_counted_findings Findings past the report's limit of findings listed (0 when every finding is listed); they count in tasker_logscan_findings, not in tasker_logscan_channel_findings.
+            # TYPE tasker_logscan_counted_findings gauge
+            tasker_logscan_counted_findings{severity="critical"} 0
+            tasker_logscan_counted_findings{severity="warning"} 0
+            tasker_logscan_counted_findings{severity="info"} 0
+            # HELP tasker_logscan_channel_findings Findings per channel and severity (findings about several channels or a config table, and those past the report's limit, are only in tasker_logscan_findings).
             # TYPE tasker_logscan_channel_findings gauge
             tasker_logscan_channel_findings{channel="orchestration_command",severity="critical"} 1
             tasker_logscan_channel_findings{channel="orchestration_command",severity="warning"} 0
@@ -108,7 +113,9 @@ import TestSupport
             "tasker_logscan_lines_read 0", "tasker_logscan_read_bytes 0", "tasker_logscan_input_errors 0",
             "tasker_logscan_events 0", "tasker_logscan_events_untimed 0",
             #"tasker_logscan_findings{severity="critical"} 0"#, #"tasker_logscan_findings{severity="warning"} 0"#,
-            #"tasker_logscan_findings{severity="info"} 0"#, "tasker_logscan_known_findings 0",
+            #"tasker_logscan_findings{severity="info"} 0"#,
+            #"tasker_logscan_counted_findings{severity="critical"} 0"#, #"tasker_logscan_counted_findings{severity="warning"} 0"#,
+            #"tasker_logscan_counted_findings{severity="info"} 0"#, "tasker_logscan_known_findings 0",
             #"tasker_logscan_actions{severity="critical"} 0"#, #"tasker_logscan_actions{severity="warning"} 0"#,
             #"tasker_logscan_actions{severity="info"} 0"#,
         ])

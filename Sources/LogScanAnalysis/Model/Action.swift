@@ -42,6 +42,8 @@ public struct Action: Sendable, Equatable {
     public var text: String
     /// Positions in `Report.findings` of the findings it serves, in report order.
     public var findings: [Int]
+    /// Findings it serves past `ReportLimits.findings`: counted, not listed.
+    public var unlistedFindings = 0
 
     public init(kind: Kind, severity: Severity, channel: String? = nil, configKey: String? = nil, file: String? = nil,
                 current: Int? = nil, size: Int? = nil, toml: String? = nil, text: String, findings: [Int]) {

@@ -1,3 +1,5 @@
+import LogScanEngine
+
 /// Derives a report's actions from its findings (SPEC §4): one per config key from the
 /// findings that recommend a size for it, one per distinct non-TOML advice, one per
 /// `config_prefix` table; known findings (`--baseline`) and resizes already applied are
@@ -10,6 +12,7 @@ enum ActionPlanner {
         var order: [String] = []
         let capacity = Dictionary(channels.map { ($0.channel, $0.capacity) }, uniquingKeysWith: { a, _ in a })
         for (i, f) in findings.enumerated() where !f.known {
+            WorkMeter.tick()
             let r = f.recommendation
             if f.id == .configPrefix {
                 if case .prefix(let p) = f.evidence {
@@ -106,10 +109,13 @@ enum ActionPlanner {
             return "Every channel with problems was above 95% at once (\(ReportNumber.counted(n, "window"))): check for a downstream bottleneck (database, queue service) and scale out consumers."
         case .checkDeployment:
             var channels: [String] = []
+            // A drift per channel of a flood of made-up names: a list search here was quadratic.
+            var seen = Set<String>()
             var notInForce = false
             var environment = ""
             for i in a.findings {
-                if let c = findings[i].channel, !channels.contains(c) { channels.append(c) }
+                WorkMeter.tick()
+                if let c = findings[i].channel, seen.insert(c).inserted { channels.append(c) }
                 if case .drift(let d) = findings[i].evidence {
                     notInForce = notInForce || d.expectedSource == .config
                     environment = d.environment

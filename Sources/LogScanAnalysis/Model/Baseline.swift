@@ -94,29 +94,92 @@ public struct Baseline: Sendable {
     /// Same id, channel and source, and the same start (±1 s); or, when the baseline's
     /// finding was ongoing at its input end, a start at most one episode gap after that end.
     public func isKnown(_ f: Finding) -> Bool {
-        let second: Int64 = 1_000_000_000
-        return entries.contains { b in
-            guard b.id == f.id.rawValue, b.channel == f.channel, b.source == f.sources.first?.source else { return false }
-            // A finding about the configuration is the same while its values are: its time is that of the latest line.
-            if let detail = b.detail { return detail == Self.detail(f) }
-            guard let start = f.start?.nanoseconds, let known = b.start?.nanoseconds else {
-                return f.start == nil && b.start == nil && b.summary == f.summary
+        BaselineIndex(self).isKnown(f)
+    }
+}
+
+/// The baseline's entries by id, channel and source, with their starts sorted: each
+/// finding is looked up in O(log n), not compared with every entry (a flood of findings
+/// against a large baseline was quadratic).
+struct BaselineIndex {
+    private struct Key: Hashable {
+        let id: String
+        let channel: String?
+        let source: String?
+    }
+
+    private struct Entries {
+        /// The `detail` of findings about the configuration.
+        var details: Set<String> = []
+        /// Summaries of the findings without a start.
+        var untimedSummaries: Set<String> = []
+        /// Starts of the findings with one, ascending.
+        var starts: [Int64] = []
+        /// The earliest start of a finding ongoing at the baseline's input end.
+        var earliestOngoing: Int64?
+    }
+
+    private let byKey: [Key: Entries]
+    private let inputEnd: Int64?
+    private let episodeGap: Int64
+    private static let second: Int64 = 1_000_000_000
+
+    init(_ baseline: Baseline) {
+        var byKey: [Key: Entries] = [:]
+        for b in baseline.entries {
+            WorkMeter.tick()
+            let key = Key(id: b.id, channel: b.channel, source: b.source)
+            var entries = byKey[key] ?? Entries()
+            if let detail = b.detail {
+                entries.details.insert(detail)
+            } else if let start = b.start?.nanoseconds {
+                entries.starts.append(start)
+                if b.ongoing { entries.earliestOngoing = min(entries.earliestOngoing ?? start, start) }
+            } else {
+                entries.untimedSummaries.insert(b.summary)
             }
-            if abs(start.subtractingClamped(known)) <= second { return true }
-            if b.ongoing, let end = inputEnd?.nanoseconds {
-                return start >= known.subtractingClamped(second) && start <= end.addingClamped(episodeGap)
-            }
+            byKey[key] = entries
+        }
+        for key in byKey.keys { byKey[key]!.starts.sort() }
+        self.byKey = byKey
+        inputEnd = baseline.inputEnd?.nanoseconds
+        episodeGap = baseline.episodeGap
+    }
+
+    /// `Baseline.isKnown`: a finding about the configuration is the same while its values
+    /// are (its time is that of the latest line); any other by its start.
+    func isKnown(_ f: Finding) -> Bool {
+        WorkMeter.tick()
+        guard let entries = byKey[Key(id: f.id.rawValue, channel: f.channel, source: f.sources.first?.source)] else {
             return false
         }
+        if let detail = Baseline.detail(f), entries.details.contains(detail) { return true }
+        guard let start = f.start?.nanoseconds else { return entries.untimedSummaries.contains(f.summary) }
+        // The first baseline start at or after start - 1 s: known when it is at most start + 1 s.
+        let low = start.subtractingClamped(Self.second)
+        var lower = 0, upper = entries.starts.count
+        while lower < upper {
+            WorkMeter.tick()
+            let middle = (lower + upper) / 2
+            if entries.starts[middle] < low { lower = middle + 1 } else { upper = middle }
+        }
+        if lower < entries.starts.count, entries.starts[lower] <= start.addingClamped(Self.second) { return true }
+        if let ongoing = entries.earliestOngoing, let end = inputEnd {
+            return ongoing <= start.addingClamped(Self.second) && start <= end.addingClamped(episodeGap)
+        }
+        return false
     }
 }
 
 extension Report {
-    /// The report with the baseline's findings marked known and the actions derived again without them.
+    /// The report with the baseline's findings marked known and the actions derived again
+    /// without them. On a report within `ReportLimits` (as `Analyzer.finish(scan:baseline:)`
+    /// does): the findings counted past the limit cannot be marked afterwards.
     public func marking(_ baseline: Baseline) -> Report {
         var report = self
         report.baseline = baseline.path
-        for i in report.findings.indices { report.findings[i].known = baseline.isKnown(report.findings[i]) }
+        let index = BaselineIndex(baseline)
+        for i in report.findings.indices { report.findings[i].known = index.isKnown(report.findings[i]) }
         return report.withActions()
     }
 }

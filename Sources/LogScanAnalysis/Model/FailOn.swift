@@ -21,7 +21,9 @@ public enum FailOn: String, Sendable, CaseIterable {
     /// True when the report holds a finding at or above the threshold that the baseline did not.
     public func isTripped(by report: Report) -> Bool {
         guard let threshold else { return false }
+        // The findings counted past the report's limit count as the listed ones: the cut never changes the status.
         return report.findings.contains { !$0.known && $0.severity >= threshold }
+            || report.countedFindings.contains { $0.fresh > 0 && $0.severity >= threshold }
     }
 
     /// SPEC §1's exit status: 2 after an input error (it wins: the report is partial),

@@ -39,6 +39,7 @@ public struct Finding: Sendable, Equatable {
     /// The report's order: severity (critical first), start time (timeless last),
     /// channel (none last), id, then end time and summary so that no two findings tie.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        WorkMeter.tick()
         if a.severity != b.severity { return a.severity > b.severity }
         if a.start != b.start { return optionalAscending(a.start, b.start) }
         if a.channel != b.channel { return optionalAscending(a.channel, b.channel) }

@@ -33,10 +33,15 @@ public struct FollowSummary: Sendable, Equatable {
         Severity.allCases.reversed().map { "\(perSeverity[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
     }
 
-    /// Severity counts of the findings still open.
+    /// Severity counts of the findings still open, those past the report's limit included.
     package var openCounts: [Severity: Int] {
-        Dictionary(grouping: open, by: \.severity).mapValues(\.count)
+        var counts = Dictionary(grouping: open, by: \.severity).mapValues(\.count)
+        for c in report.countedFindings { counts[c.severity, default: 0] += c.count }
+        return counts
     }
+
+    /// Findings still open, those past the report's limit (counted, not listed) included.
+    package var openTotal: Int { open.count + report.countedTotal }
 
     /// SPEC §1: 2 after an input error, else 1 when a finding printed (closed, or `OPEN` as
     /// critical) or still open trips `--fail-on`, else 0 (a stop by Ctrl-C or SIGTERM is no error).
@@ -44,6 +49,6 @@ public struct FollowSummary: Sendable, Equatable {
         if report.inputs.contains(where: { $0.error != nil }) { return 2 }
         guard let threshold = failOn.threshold else { return 0 }
         let printed = closed.contains { $0.key >= threshold && $0.value > 0 } || (opened > 0 && threshold <= .critical)
-        return printed || open.contains { $0.severity >= threshold } ? 1 : 0
+        return printed || report.highestSeverity.map { $0 >= threshold } == true ? 1 : 0
     }
 }

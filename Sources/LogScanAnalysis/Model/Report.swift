@@ -38,8 +38,11 @@ public struct Report: Sendable, Equatable {
     public var bulkTaskCreations: [BulkTaskCreation]
     /// Drops whose line names no event type (overflow `DROPPED`, `mpsc_channel_full`), over every channel.
     public var untypedDrops: Int
-    /// By severity (critical first), start, channel, id.
+    /// By severity (critical first), start, channel, id; at most `ReportLimits.findings`.
     public var findings: [Finding]
+    /// Findings past `ReportLimits.findings`, per id and severity, most severe first:
+    /// counted, not listed (empty when every finding is listed).
+    public var countedFindings: [FindingCount] = []
     /// What to do, most severe first: one per config key and one per distinct non-TOML advice
     /// (SPEC §4 "actions"), from the findings that are not known.
     public var actions: [Action] = []
@@ -78,13 +81,28 @@ public struct Report: Sendable, Equatable {
         self.untypedDrops = untypedDrops
     }
 
-    /// How many findings have exactly this severity.
+    /// How many findings have exactly this severity, listed or counted.
     public func count(of severity: Severity) -> Int {
         findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+            + countedFindings.reduce(0) { $0 + ($1.severity == severity ? $1.count : 0) }
     }
 
-    /// Findings the `--baseline` report already held.
-    public var knownCount: Int { findings.reduce(0) { $0 + ($1.known ? 1 : 0) } }
+    /// How many findings of this severity the `--baseline` report did not hold, listed or counted.
+    public func freshCount(of severity: Severity) -> Int {
+        findings.reduce(0) { $0 + ($1.severity == severity && !$1.known ? 1 : 0) }
+            + countedFindings.reduce(0) { $0 + ($1.severity == severity ? $1.fresh : 0) }
+    }
+
+    /// Findings the `--baseline` report did not hold, listed or counted.
+    public var freshTotal: Int { Severity.allCases.reduce(0) { $0 + freshCount(of: $1) } }
+
+    /// Findings the `--baseline` report already held, listed or counted.
+    public var knownCount: Int {
+        findings.reduce(0) { $0 + ($1.known ? 1 : 0) } + countedFindings.reduce(0) { $0 + $1.known }
+    }
+
+    /// Findings past `ReportLimits.findings`: counted, not listed.
+    public var countedTotal: Int { countedFindings.reduce(0) { $0 + $1.count } }
 
     /// The report with the input's unclipped time range.
     func with(inputTimeRange range: TimeRange) -> Report {
@@ -93,13 +111,14 @@ public struct Report: Sendable, Equatable {
         return report
     }
 
-    /// The report with `actions` and `configChanges` derived from its findings.
+    /// The report with `actions` and `configChanges` derived from its findings; on a report
+    /// within `ReportLimits`, before the cut (the findings counted, not listed, have no action).
     public func withActions() -> Report {
         var report = self
         (report.actions, report.configChanges) = ActionPlanner.plan(findings: findings, channels: channels)
         return report
     }
 
-    /// The most severe finding's severity, `nil` without findings.
-    public var highestSeverity: Severity? { findings.map(\.severity).max() }
+    /// The most severe finding's severity, listed or counted; `nil` without findings.
+    public var highestSeverity: Severity? { (findings.map(\.severity) + countedFindings.map(\.severity)).max() }
 }

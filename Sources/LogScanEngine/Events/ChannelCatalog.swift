@@ -86,7 +86,12 @@ public enum ChannelCatalog {
     public static func canonicalName(_ raw: String) -> String { byName[raw]?.name ?? raw }
 
     /// Position in the report's channel order: catalog order first, then other names.
-    public static func rank(of name: String) -> Int {
-        channels.firstIndex { $0.name == name } ?? channels.count
-    }
+    /// A table lookup: sorts of many channels call it for every comparison.
+    public static func rank(of name: String) -> Int { ranks[name] ?? channels.count }
+
+    private static let ranks: [String: Int] = {
+        var map: [String: Int] = [:]
+        for (i, spec) in channels.enumerated() where map[spec.name] == nil { map[spec.name] = i }
+        return map
+    }()
 }

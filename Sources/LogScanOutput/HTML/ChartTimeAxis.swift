@@ -1,3 +1,5 @@
+import LogScanEngine
+
 import LogScanAnalysis
 
 /// The time axis every channel chart of a report shares: from the first window to the end of
@@ -44,6 +46,7 @@ struct ChartTimeAxis: Equatable {
     func columns(_ windows: [WindowStats]) -> [ChartColumn] {
         var byIndex: [Int: ChartColumn] = [:]
         for w in windows {
+            WorkMeter.tick()
             let offset = w.start.nanoseconds - start
             guard offset >= 0 else { continue }
             let index = Int(offset / columnWidth)

@@ -27,7 +27,7 @@ struct EventTypeBarChart {
             let y = Double(i) * Self.rowHeight + 2
             let name = t.eventType.count > Self.maxNameLength ? String(t.eventType.prefix(Self.maxNameLength - 1)) + "…" : t.eventType
             let bar = barWidth(t.count)
-            s.append("<g><title>\(HTMLEscaper.escape(t.eventType)): \(t.count)</title>")
+            s.append("<g><title>\(HTMLEscaper.escape(HTMLReportFormatter.name(t.eventType))): \(t.count)</title>")
             s.append("<text class=\"type-name\" x=\"\(TimeChart.n(Self.nameWidth - 8))\" y=\"\(TimeChart.n(y + 14))\" text-anchor=\"end\">\(HTMLEscaper.escape(name))</text>")
             s.append("<rect class=\"type-bar\" x=\"\(TimeChart.n(Self.nameWidth))\" y=\"\(TimeChart.n(y + 3))\" width=\"\(TimeChart.n(bar))\" height=\"\(TimeChart.n(Self.rowHeight - 6))\"/>")
             s.append("<text class=\"tick\" x=\"\(TimeChart.n(Self.nameWidth + bar + 6))\" y=\"\(TimeChart.n(y + 14))\">\(t.count)</text></g>")

@@ -1,3 +1,5 @@
+import LogScanEngine
+
 /// Makes any string safe inside HTML text and quoted attributes, and visible to the reader.
 ///
 /// Strings from log lines (channel names, event types, input names) may carry markup,
@@ -8,6 +10,7 @@ enum HTMLEscaper {
     /// `text` escaped for element content or a quoted attribute value; with `keepNewlines`,
     /// `\n` stays a line break (for `<pre>` blocks the tool wrote itself, such as TOML).
     static func escape(_ text: String, keepNewlines: Bool = false) -> String {
+        WorkMeter.tick()
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -123,8 +123,9 @@ public struct HTMLReportFormatter: ReportFormatter {
         out.append("<table>")
         out.append("<tr><th>Channel</th><th class=\"num\">Capacity</th><th>Source</th><th class=\"num\">Saturation events</th><th class=\"num\">Max %</th><th class=\"num\">Full</th><th class=\"num\">Drops</th></tr>")
         for c in r.channels {
+            WorkMeter.tick()
             let cells = [
-                "<td><code>\(Self.text(c.channel))</code></td>",
+                "<td><code>\(Self.text(Self.name(c.channel)))</code></td>",
                 "<td class=\"num\">\(c.capacity.map(String.init) ?? "unknown")</td>",
                 "<td>\(c.capacitySource?.rawValue ?? "-")</td>",
                 "<td class=\"num\">\(c.saturationEvents)</td>",
@@ -136,6 +137,14 @@ public struct HTMLReportFormatter: ReportFormatter {
         }
         out.append("</table>")
         out.append("</section>")
+    }
+
+    /// The findings past the report's limit: one row per id and severity, most severe first.
+    private func countedFindings(_ r: Report, _ out: inout [String]) {
+        let lines = ReportHeaderText.countedFindings(r)
+        guard !lines.isEmpty else { return }
+        out.append("<p class=\"note\">\(Self.text(ReportHeaderText.countedHeading(r))):</p>")
+        out.append("<ul>" + lines.map { "<li>\(Self.text($0))</li>" }.joined() + "</ul>")
     }
 
     // MARK: - Timeline
@@ -164,18 +173,22 @@ public struct HTMLReportFormatter: ReportFormatter {
         let bulk = r.bulkTaskCreations.map {
             TimeChart.BulkMark(at: $0.at.nanoseconds, count: $0.count, countsForCorrelation: $0.countsForCorrelation)
         }
+        let concerning = Self.findingsByChannel(r.findings)
+        // The same on every chart: drawn once (a flood of creations times many charts was quadratic).
+        let bulkLayer = TimeChart(axis: axis, columns: []).bulkLayer(bulk)
         for c in charted {
+            WorkMeter.tick()
             let chart = TimeChart(axis: axis, columns: axis.columns(c.windows))
-            let episodes = Self.episodes(r.findings.filter { Self.concerns($0, c.channel) })
-            var caption = "<code>\(Self.text(c.channel))</code>"
+            let episodes = Self.episodes(concerning[c.channel] ?? [])
+            var caption = "<code>\(Self.text(Self.name(c.channel)))</code>"
             if let capacity = c.capacity { caption += " <span class=\"muted\">capacity \(capacity) (\(c.capacitySource?.rawValue ?? "?"))</span>" }
             if c.untimedEvents > 0 {
                 caption += " <span class=\"muted\">(\(ReportNumber.counted(c.untimedEvents, "event")) without timestamp: in the totals, not drawn)</span>"
             }
             out.append("<figure>")
             out.append("<figcaption>\(caption)</figcaption>")
-            out.append(chart.svg(title: "\(c.channel): peak usage, full events and drops over time", episodes: episodes,
-                                 bulk: bulk, capacityChanges: Self.capacityChanges(c)))
+            out.append(chart.svg(title: "\(Self.name(c.channel)): peak usage, full events and drops over time", episodes: episodes,
+                                 bulkLayer: bulkLayer, capacityChanges: Self.capacityChanges(c)))
             out.append("</figure>")
         }
         out.append("</section>")
@@ -190,9 +203,30 @@ public struct HTMLReportFormatter: ReportFormatter {
         return "One column per \(TimeText.duration(axis.columnWidth)) from \(from) (UTC): \(axis.windowCount) windows of \(TimeText.duration(axis.window)) are more than the chart can show, so every \(axis.windowsPerColumn) are merged (peak usage by maximum, full events and drops summed); shading marks the findings' time spans."
     }
 
+    /// Per channel, the findings that concern it, in report order: gathered in one pass, as
+    /// filtering every finding per channel was quadratic (issue 16).
+    static func findingsByChannel(_ findings: [Finding]) -> [String: [Finding]] {
+        var byChannel: [String: [Finding]] = [:]
+        for f in findings {
+            WorkMeter.tick()
+            if let channel = f.channel {
+                byChannel[channel, default: []].append(f)
+            } else if case .allChannelsSaturated(let a) = f.evidence {
+                // Each channel once, even if a window named it twice.
+                var seen = Set<String>()
+                for c in a.channels where seen.insert(c.channel).inserted {
+                    WorkMeter.tick()
+                    byChannel[c.channel, default: []].append(f)
+                }
+            }
+        }
+        return byChannel
+    }
+
     /// True when `finding` is about `channel`: its own channel, or one of the channels of an
     /// `all_channels_saturated` window.
     static func concerns(_ finding: Finding, _ channel: String) -> Bool {
+        WorkMeter.tick()
         if finding.channel == channel { return true }
         if finding.channel == nil, case .allChannelsSaturated(let a) = finding.evidence {
             return a.channels.contains { $0.channel == channel }
@@ -248,6 +282,7 @@ public struct HTMLReportFormatter: ReportFormatter {
                 byKey[key, default: []].append(f)
             }
             for key in keys {
+                WorkMeter.tick()
                 let findings = byKey[key] ?? []
                 if findings.count <= Self.fullFindingsPerGroup {
                     for f in findings { finding(f, &out) }
@@ -258,13 +293,14 @@ public struct HTMLReportFormatter: ReportFormatter {
                 }
             }
         }
+        countedFindings(r, &out)
         out.append("</section>")
     }
 
     /// One finding: heading, summary, evidence, recommendation and TOML.
     func finding(_ f: Finding, _ out: inout [String]) {
         out.append("<article class=\"finding sev-\(f.severity.rawValue)\">")
-        out.append("<h4>\(Self.badge(f.severity)) <code>\(f.id.rawValue)</code>: \(Self.text(f.channel ?? FindingTextBlock.subject(f)))</h4>")
+        out.append("<h4>\(Self.badge(f.severity)) <code>\(f.id.rawValue)</code>: \(Self.text(f.channel.map(Self.name) ?? FindingTextBlock.subject(f)))</h4>")
         out.append("<p>\(Self.text(f.summary))</p>")
         out.append("<p class=\"label\">Evidence</p>")
         out.append("<ul>" + EvidenceText.lines(f.evidence).map { "<li>\(Self.text($0))</li>" }.joined() + "</ul>")
@@ -281,6 +317,7 @@ public struct HTMLReportFormatter: ReportFormatter {
         out.append("<p class=\"note\">\(findings.count) more of the same id and channel:</p>")
         out.append("<table class=\"others\"><tr><th>Start</th><th class=\"num\">Duration</th><th class=\"num\">Peak</th><th>Severity</th></tr>")
         for f in findings {
+            WorkMeter.tick()
             let start = f.start.map(TimeText.seconds) ?? "-"
             let duration = f.start.flatMap { s in f.end.map { TimeText.duration($0.nanoseconds - s.nanoseconds) } } ?? "-"
             out.append("<tr><td class=\"mono\">\(start)</td><td class=\"num\">\(duration)</td><td class=\"num\">\(Self.text(Self.peak(f.evidence)))</td><td>\(f.severity.rawValue)</td></tr>")
@@ -332,16 +369,16 @@ public struct HTMLReportFormatter: ReportFormatter {
     }
 
     private func bulkTaskCreations(_ r: Report, _ out: inout [String]) {
-        let bursts = r.findings.compactMap { f -> BurstEvidence? in
-            if case .burst(let b) = f.evidence { return b }
-            return nil
-        }.sorted { $0.start < $1.start }
+        // Looked up once per creation: filtering every burst per creation was quadratic.
+        let correlations = BurstCorrelations(r)
+        let bursts = correlations.bursts
         guard !r.bulkTaskCreations.isEmpty || !bursts.isEmpty else { return }
         out.append("<section id=\"bulk-task-creations\">")
         out.append("<h2>Bulk task creations and PGMQ bursts</h2>")
         out.append("<table><tr><th>At</th><th class=\"num\">Tasks</th><th>PGMQ burst</th></tr>")
         for bulk in r.bulkTaskCreations {
-            let explained = bursts.filter { $0.bulkTaskCreation == bulk }
+            WorkMeter.tick()
+            let explained = correlations.explained(by: bulk)
             let outcome = !bulk.countsForCorrelation ? "under 1000 tasks: not a cause"
                 : explained.isEmpty ? "no burst followed"
                 : explained.map { "burst at \(TimeText.seconds($0.start))" }.joined(separator: ", ")
@@ -359,13 +396,20 @@ public struct HTMLReportFormatter: ReportFormatter {
     /// Escaped text for element content.
     static func text(_ s: String) -> String { HTMLEscaper.escape(s) }
 
+    /// A channel name cut to `DisplayText.nameLimit` characters with `…`, as the text report
+    /// shows it (the JSON keeps it whole): one 300 KB name must not be copied into every chart.
+    static func name(_ s: String) -> String {
+        s.count > DisplayText.nameLimit ? String(s.prefix(DisplayText.nameLimit - 1)) + "…" : s
+    }
+
     static func badge(_ severity: Severity) -> String {
         "<span class=\"badge sev-\(severity.rawValue)\">\(severity.rawValue)</span>"
     }
 
     /// `4 critical, 6 warning, 9 info`, or `none`.
     static func findingCounts(_ r: Report) -> String {
-        r.findings.isEmpty ? "none" : Severity.allCases.reversed().map { "\(r.count(of: $0)) \($0.rawValue)" }.joined(separator: ", ")
+        r.findings.isEmpty && r.countedFindings.isEmpty ? "none"
+            : Severity.allCases.reversed().map { "\(r.count(of: $0)) \($0.rawValue)" }.joined(separator: ", ")
     }
 
     /// ` — 2025-10-14T00:00:00Z to …` for the browser tab, empty without a time range.

@@ -94,6 +94,7 @@ struct TimeChart {
             run.removeAll()
         }
         for c in columns where c.maxUsagePercent != nil {
+            WorkMeter.tick()
             if let last = run.last, last.index + 1 != c.index { flush() }
             run.append(c)
         }
@@ -103,6 +104,12 @@ struct TimeChart {
 
     /// The whole `<svg>` element. `title` names the chart for screen readers.
     func svg(title: String, episodes: [Episode], bulk: [BulkMark], capacityChanges: [CapacityMark]) -> String {
+        svg(title: title, episodes: episodes, bulkLayer: bulkLayer(bulk), capacityChanges: capacityChanges)
+    }
+
+    /// The `<svg>` element with the bulk task creations already drawn (`bulkLayer`): they are
+    /// the same on every chart of an axis, so a report draws them once.
+    func svg(title: String, episodes: [Episode], bulkLayer: [String], capacityChanges: [CapacityMark]) -> String {
         var s: [String] = []
         s.append("<svg class=\"chart\" viewBox=\"0 0 \(Self.n(Self.width)) \(Self.n(Self.height))\" role=\"img\" aria-label=\"\(HTMLEscaper.escape(title))\">")
         s.append("<title>\(HTMLEscaper.escape(title))</title>")
@@ -110,6 +117,7 @@ struct TimeChart {
         s.append(rect("panel", Self.plotLeft, Self.usageTop, Self.plotRight, Self.usageBottom))
         s.append(rect("panel", Self.plotLeft, Self.countTop, Self.plotRight, Self.countBottom))
         for e in episodes {
+            WorkMeter.tick()
             let x0 = min(max(x(Double(e.start)), Self.plotLeft), Self.plotRight)
             let x1 = max(min(max(x(Double(e.end)), Self.plotLeft), Self.plotRight), x0 + 2)
             s.append("<rect class=\"episode sev-\(e.severity.rawValue)\" x=\"\(Self.n(x0))\" y=\"\(Self.n(Self.usageTop))\" width=\"\(Self.n(x1 - x0))\" height=\"\(Self.n(Self.countBottom - Self.usageTop))\"><title>\(HTMLEscaper.escape(e.label))</title></rect>")
@@ -123,7 +131,8 @@ struct TimeChart {
         }
         countBars(&s)
         for mark in capacityChanges { capacityChange(mark, &s) }
-        bulkMarks(bulk, &s)
+        WorkMeter.tick(bulkLayer.count)
+        s += bulkLayer
         s.append("</svg>")
         return s.joined(separator: "\n")
     }
@@ -159,6 +168,7 @@ struct TimeChart {
         s.append("<text class=\"tick\" x=\"\(Self.n(Self.plotRight + 4))\" y=\"\(Self.n(Self.countBottom))\">0</text>")
         s.append("<text class=\"tick\" x=\"\(Self.n(Self.plotLeft - 4))\" y=\"\(Self.n((Self.countTop + Self.countBottom) / 2))\" dy=\"0.32em\" text-anchor=\"end\">full</text>")
         for c in columns where c.fullEvents > 0 || c.drops > 0 {
+            WorkMeter.tick()
             let x0 = x(Double(c.start)), x1 = x(Double(c.end))
             let gap = x1 - x0 > 3 ? 0.5 : 0
             let left = x0 + gap, width = max(1, x1 - x0 - 2 * gap)
@@ -180,30 +190,59 @@ struct TimeChart {
 
     /// Triangles with a dotted line down the usage panel; with more than `maxBulkLines` in
     /// view (a day or a week of logs) only a short tick per creation of 1000+ tasks, so the
-    /// series stay visible. Labels only where there is room; every mark keeps its tooltip.
-    private func bulkMarks(_ marks: [BulkMark], _ s: inout [String]) {
+    /// series stay visible, and creations less than `tickGap` px apart share one tick (its
+    /// tooltip counts them): a chart holds at most one tick per `tickGap` px, however many
+    /// creations the logs hold. Labels only where there is room; every tick has a tooltip.
+    /// Depends on the axis only: every chart of a report shares it.
+    func bulkLayer(_ marks: [BulkMark]) -> [String] {
+        WorkMeter.tick(marks.count)
+        var s: [String] = []
         let visible = marks.filter { x(Double($0.at)) >= Self.plotLeft && x(Double($0.at)) <= Self.plotRight }
             .sorted { $0.at < $1.at }
         let crowded = visible.count > Self.maxBulkLines
+        let top = Self.usageTop
         var lastLabel = -Double.infinity
-        for mark in visible where !crowded || mark.countsForCorrelation {
-            let px = Self.n(x(Double(mark.at)))
-            let cls = mark.countsForCorrelation ? "bulk" : "bulk small"
-            let title = "<title>bulk task creation: \(TimeText.tasks(mark.count)) at \(TimeText.seconds(Timestamp(nanoseconds: mark.at)))</title>"
-            let top = Self.usageTop
-            if crowded {
-                s.append("<line class=\"bulk-tick\" x1=\"\(px)\" y1=\"\(Self.n(top - 7))\" x2=\"\(px)\" y2=\"\(Self.n(top))\">\(title)</line>")
-            } else {
-                let left = Self.n(x(Double(mark.at)) - 4), right = Self.n(x(Double(mark.at)) + 4)
-                s.append("<path class=\"\(cls)\" d=\"M\(left),\(Self.n(top - 6)) L\(right),\(Self.n(top - 6)) L\(px),\(Self.n(top)) Z\">\(title)</path>")
-                s.append("<line class=\"\(cls)-line\" x1=\"\(px)\" y1=\"\(Self.n(top))\" x2=\"\(px)\" y2=\"\(Self.n(Self.usageBottom))\"/>")
+        func label(_ px: Double, _ text: String) {
+            guard px - lastLabel >= Self.minLabelGap else { return }
+            s.append("<text class=\"bulk-label\" x=\"\(Self.n(px))\" y=\"\(Self.n(top - 9))\" text-anchor=\"middle\">\(text)</text>")
+            lastLabel = px
+        }
+        guard crowded else {
+            for mark in visible {
+                let px = x(Double(mark.at))
+                let cls = mark.countsForCorrelation ? "bulk" : "bulk small"
+                let title = "<title>bulk task creation: \(TimeText.tasks(mark.count)) at \(TimeText.seconds(Timestamp(nanoseconds: mark.at)))</title>"
+                let left = Self.n(px - 4), right = Self.n(px + 4)
+                s.append("<path class=\"\(cls)\" d=\"M\(left),\(Self.n(top - 6)) L\(right),\(Self.n(top - 6)) L\(Self.n(px)),\(Self.n(top)) Z\">\(title)</path>")
+                s.append("<line class=\"\(cls)-line\" x1=\"\(Self.n(px))\" y1=\"\(Self.n(top))\" x2=\"\(Self.n(px))\" y2=\"\(Self.n(Self.usageBottom))\"/>")
+                label(px, mark.count.map(String.init) ?? "?")
             }
-            if x(Double(mark.at)) - lastLabel >= Self.minLabelGap {
-                s.append("<text class=\"bulk-label\" x=\"\(px)\" y=\"\(Self.n(top - 9))\" text-anchor=\"middle\">\(mark.count.map(String.init) ?? "?")</text>")
-                lastLabel = x(Double(mark.at))
+            return s
+        }
+        // Runs of creations of 1000+ tasks within `tickGap` px of the run's first one.
+        var runs: [[BulkMark]] = []
+        for mark in visible where mark.countsForCorrelation {
+            if let first = runs.last?.first, x(Double(mark.at)) - x(Double(first.at)) < Self.tickGap {
+                runs[runs.count - 1].append(mark)
+            } else {
+                runs.append([mark])
             }
         }
+        for run in runs {
+            let first = run[0], last = run[run.count - 1]
+            let px = Self.n(x(Double(first.at)))
+            let tasks = run.allSatisfy { $0.count != nil } ? run.reduce(0) { $0 &+ ($1.count ?? 0) } : nil
+            let title = run.count == 1
+                ? "bulk task creation: \(TimeText.tasks(first.count)) at \(TimeText.seconds(Timestamp(nanoseconds: first.at)))"
+                : "\(run.count) bulk task creations (\(TimeText.tasks(tasks))) from \(TimeText.seconds(Timestamp(nanoseconds: first.at))) to \(TimeText.seconds(Timestamp(nanoseconds: last.at)))"
+            s.append("<line class=\"bulk-tick\" x1=\"\(px)\" y1=\"\(Self.n(top - 7))\" x2=\"\(px)\" y2=\"\(Self.n(top))\"><title>\(title)</title></line>")
+            label(x(Double(first.at)), tasks.map(String.init) ?? "?")
+        }
+        return s
     }
+
+    /// Crowded creations closer than this share one tick: as narrow as a chart column can be.
+    static let tickGap = 3.0
 
     private func rect(_ cls: String, _ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) -> String {
         "<rect class=\"\(cls)\" x=\"\(Self.n(x0))\" y=\"\(Self.n(y0))\" width=\"\(Self.n(x1 - x0))\" height=\"\(Self.n(y1 - y0))\"/>"

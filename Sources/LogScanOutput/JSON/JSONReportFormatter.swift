@@ -45,6 +45,14 @@ public struct JSONReportFormatter: ReportFormatter {
             ("dropped_event_types", .array(r.droppedEventTypes.map(eventType))),
             ("untyped_drops", .integer(r.untypedDrops)),
             ("bulk_task_creations", .array(r.bulkTaskCreations.map(bulk))),
+            ("counted_findings", .array(r.countedFindings.map { c in
+                .object([
+                    ("id", .string(c.id.rawValue)),
+                    ("severity", .string(c.severity.rawValue)),
+                    ("count", .integer(c.count)),
+                    ("known", .integer(c.known)),
+                ])
+            })),
             ("findings", .array(r.findings.map(finding))),
         ])
     }
@@ -107,6 +115,7 @@ public struct JSONReportFormatter: ReportFormatter {
             ("toml", .optional(a.toml, OrderedJSON.string)),
             ("text", .string(a.text)),
             ("findings", .array(a.findings.map(OrderedJSON.integer))),
+            ("unlisted_findings", .integer(a.unlistedFindings)),
         ])
     }
 

@@ -73,6 +73,7 @@ indirect enum OrderedJSON {
     }
 
     private func render(into out: inout String, indent: Int) {
+        WorkMeter.tick()
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"

@@ -125,6 +125,25 @@ import Testing
         #expect(!svg.contains(">250</text>"))
     }
 
+    /// Issue 16: creations closer than 3 px share one tick whose tooltip counts them, so a
+    /// chart holds a bounded number of marks however many creations a log holds.
+    @Test func crowdedCreationsCloserThanThreePixelsShareATick() throws {
+        let chart = try Self.chart()
+        // 40 creations of 1200 tasks within 4 seconds (under 3 px), then one alone 10 minutes later.
+        var marks = (0..<40).map { i in
+            TimeChart.BulkMark(at: Self.at(0).nanoseconds + Int64(i) * 100_000_000, count: 1200, countsForCorrelation: true)
+        }
+        marks.append(TimeChart.BulkMark(at: Self.at(10).nanoseconds, count: 1500, countsForCorrelation: true))
+        let layer = chart.bulkLayer(marks)
+        #expect(layer.filter { $0.hasPrefix("<line class=\"bulk-tick\"") }.count == 2)
+        #expect(layer[0].contains("<title>40 bulk task creations (48000 tasks) from 2025-10-14T00:00:00Z to 2025-10-14T00:00:03Z</title>"))
+        #expect(layer.contains { $0.contains(">48000</text>") })
+        #expect(layer.contains { $0.contains("<title>bulk task creation: 1500 tasks at 2025-10-14T00:10:00Z</title>") })
+        // The page draws the same layer on every chart.
+        #expect(chart.svg(title: "t", episodes: [], bulk: marks, capacityChanges: [])
+                == chart.svg(title: "t", episodes: [], bulkLayer: layer, capacityChanges: []))
+    }
+
     @Test func timeTicksAtNiceSteps() {
         let start = Self.origin.nanoseconds
         // Two hours, at most 9 ticks: every 15 minutes, on the quarter hour.

@@ -26,6 +26,16 @@ public struct Baseline: Sendable {
     let inputEnd: Timestamp?
     /// The baseline's `episode_gap_seconds`, nanoseconds.
     let episodeGap: Int64
+    /// The entries by id, channel and source, built once.
+    private let index: BaselineIndex
+
+    init(path: String, entries: [Entry], inputEnd: Timestamp?, episodeGap: Int64) {
+        self.path = path
+        self.entries = entries
+        self.inputEnd = inputEnd
+        self.episodeGap = episodeGap
+        index = BaselineIndex(entries: entries, inputEnd: inputEnd, episodeGap: episodeGap)
+    }
 
     /// How many findings the baseline holds.
     public var count: Int { entries.count }
@@ -94,7 +104,7 @@ public struct Baseline: Sendable {
     /// Same id, channel and source, and the same start (±1 s); or, when the baseline's
     /// finding was ongoing at its input end, a start at most one episode gap after that end.
     public func isKnown(_ f: Finding) -> Bool {
-        BaselineIndex(self).isKnown(f)
+        index.isKnown(f)
     }
 }
 
@@ -124,9 +134,9 @@ struct BaselineIndex {
     private let episodeGap: Int64
     private static let second: Int64 = 1_000_000_000
 
-    init(_ baseline: Baseline) {
+    init(entries: [Baseline.Entry], inputEnd: Timestamp?, episodeGap: Int64) {
         var byKey: [Key: Entries] = [:]
-        for b in baseline.entries {
+        for b in entries {
             WorkMeter.tick()
             let key = Key(id: b.id, channel: b.channel, source: b.source)
             var entries = byKey[key] ?? Entries()
@@ -142,8 +152,8 @@ struct BaselineIndex {
         }
         for key in byKey.keys { byKey[key]!.starts.sort() }
         self.byKey = byKey
-        inputEnd = baseline.inputEnd?.nanoseconds
-        episodeGap = baseline.episodeGap
+        self.inputEnd = inputEnd?.nanoseconds
+        self.episodeGap = episodeGap
     }
 
     /// `Baseline.isKnown`: a finding about the configuration is the same while its values
@@ -178,8 +188,7 @@ extension Report {
     public func marking(_ baseline: Baseline) -> Report {
         var report = self
         report.baseline = baseline.path
-        let index = BaselineIndex(baseline)
-        for i in report.findings.indices { report.findings[i].known = index.isKnown(report.findings[i]) }
+        for i in report.findings.indices { report.findings[i].known = baseline.isKnown(report.findings[i]) }
         return report.withActions()
     }
 }

@@ -15,7 +15,7 @@ import TestSupport
 ///
 /// The report's limits are lifted so that every channel and finding reaches every step.
 /// Sizes: 1e3 → 1e4 in the suite (about 3 s in a debug build); 1e4 → 1e5 too with
-/// `LOGSCAN_SCALING_1E5=1` (about 40 s: a debug build does ~50 µs of work per channel).
+/// `LOGSCAN_SCALING_1E5=1` (about 25 s: a debug build does ~50 µs of work per channel).
 @Suite struct WorkScalingTests {
     /// The events are spread over the same year whatever `n`, so that the time axis (windows
     /// per sparkline or chart column) does not grow with it.

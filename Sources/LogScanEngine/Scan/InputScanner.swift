@@ -21,7 +21,7 @@ final class InputScanner {
     private let criPrefilter = LiteralPrefilter(literals: LiteralSet.messages + LiteralSet.criPartial,
                                                 byteLiterals: LiteralSet.compressionMagic.map(\.bytes))
     /// The one in use for this input: the CRI one from the input's first CRI line on when
-    /// that line is among its first lines, or from the first CRI line the prefilter picks on.
+    /// that line is among its first lines (`InputFormat`).
     private var prefilter: LiteralPrefilter
     private var usingCRIPrefilter = false
     /// The input holds Docker json-file entries: long lines are looked at (`countLines`).
@@ -291,19 +291,19 @@ final class InputScanner {
         guard let given = givenFormat else { return from }
         var scanned = from
         let regionEnd = base + Int64(to)
-        // In offset order, so that the lines between two switches see the first only.
-        let switches = [(given.dockerFrom, InputFormat(dockerFrom: 0)), (given.criFrom, InputFormat(criFrom: 0))]
-            .compactMap { offset, kind in offset.map { ($0, kind) } }
-            .sorted { $0.0 < $1.0 }
-        for (offset, kind) in switches where offset < regionEnd {
-            if kind.criFrom != nil ? usingCRIPrefilter : dockerInput { continue }
+        // The earlier offset first, so that the lines between the two see only the first switch.
+        let dockerFirst = (given.dockerFrom ?? .max) <= (given.criFrom ?? .max)
+        for cri in dockerFirst ? [false, true] : [true, false] {
+            guard let offset = cri ? given.criFrom : given.dockerFrom, offset < regionEnd else { continue }
             let local = Int(max(offset - base, Int64(scanned)))
             if local > scanned {
                 scanLines(from: scanned, to: local)
                 scanned = local
             }
-            apply(kind)
+            if cri { useCRIPrefilter() } else { dockerInput = true }
         }
+        // Once every switch is on, nothing is left to look for in later regions.
+        if (given.criFrom == nil || usingCRIPrefilter) && (given.dockerFrom == nil || dockerInput) { givenFormat = nil }
         return scanned
     }
 

@@ -37,6 +37,8 @@ let package = Package(
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
         .systemLibrary(name: "CBZip2", providers: [.apt(["libbz2-dev"])]),
+        // glibc's mallopt, for the executable's memory policy (no library: part of libc).
+        .systemLibrary(name: "CMalloc"),
         // Teddy multi-literal prefilter (C: pshufb is not expressible in Swift SIMD);
         // AVX2/SSSE3 chosen at run time, so no global -m flags.
         .target(
@@ -78,6 +80,7 @@ let package = Package(
                 "LogScanConfig",
                 "LogScanAnalysis",
                 "LogScanOutput",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The static Swift runtime and Foundation: no dynamic loading and relocation of

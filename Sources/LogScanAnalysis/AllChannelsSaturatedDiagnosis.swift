@@ -6,8 +6,8 @@ enum AllChannelsSaturatedDiagnosis {
     /// One window's problems while the records of the window go by.
     private struct Window {
         let start: Int64
-        /// Channel index → its stats in the window.
-        var channels: [Int32: SaturatedChannel] = [:]
+        /// The window's channels as first seen: index and stats (named when the window closes).
+        var channels: [(index: Int32, stats: SaturatedChannel)] = []
         var events = 0
         var minutes = MinutePeak()
         var peakPerMinute: Int { minutes.peak }
@@ -15,20 +15,38 @@ enum AllChannelsSaturatedDiagnosis {
 
         init(start: Int64) { self.start = start }
 
-        mutating func add(_ record: EventRecord, names: NameTable) {
-            var stats = channels[record.channel]
-                ?? SaturatedChannel(channel: names[record.channel], maxUsagePercent: -.infinity,
-                                    saturationEvents: 0, fullEvents: 0, drops: 0)
-            if record.kind == .saturation {
-                stats.saturationEvents += 1
-                if !record.value.isNaN { stats.maxUsagePercent = max(stats.maxUsagePercent, record.value) }
+        /// `slots` maps a channel index to its place in `channels` (-1: not in this window);
+        /// shared by every window, each resets the slots it used (`close`).
+        mutating func add(_ record: EventRecord, slots: inout [Int32]) {
+            let channel = Int(record.channel)
+            if channel >= slots.count { slots += [Int32](repeating: -1, count: channel + 1 - slots.count) }
+            if slots[channel] < 0 {
+                slots[channel] = Int32(channels.count)
+                channels.append((record.channel, SaturatedChannel(channel: "", maxUsagePercent: -.infinity,
+                                                                 saturationEvents: 0, fullEvents: 0, drops: 0)))
             }
-            if record.isFullEvent { stats.fullEvents += 1 }
-            if record.isDrop { stats.drops += 1 }
-            channels[record.channel] = stats
+            let slot = Int(slots[channel])
+            if record.kind == .saturation {
+                channels[slot].stats.saturationEvents += 1
+                if !record.value.isNaN {
+                    channels[slot].stats.maxUsagePercent = max(channels[slot].stats.maxUsagePercent, record.value)
+                }
+            }
+            if record.isFullEvent { channels[slot].stats.fullEvents += 1 }
+            if record.isDrop { channels[slot].stats.drops += 1 }
             events += 1
             if record.source != EventRecord.none { sources[record.source, default: 0] += 1 }
             minutes.count(record.timestamp)
+        }
+
+        /// The window's channels with their names; frees the slots for the next window.
+        func close(slots: inout [Int32], names: NameTable) -> [SaturatedChannel] {
+            channels.map { entry in
+                slots[Int(entry.index)] = -1
+                var stats = entry.stats
+                stats.channel = names[entry.index]
+                return stats
+            }
         }
     }
 
@@ -36,21 +54,26 @@ enum AllChannelsSaturatedDiagnosis {
         // Records are in time order, so each window's records come together: one window at a time.
         var findings: [DraftFinding] = []
         var window: Window?
+        var slots: [Int32] = []
+        func close(_ done: Window) {
+            let channels = done.close(slots: &slots, names: context.channelNames)
+            if let finding = finding(done, channels: channels, context: context) { findings.append(finding) }
+        }
         for record in context.records where record.isChannelProblem && record.channel != EventRecord.none {
             let start = record.timestamp.windowStart(width: context.options.window).nanoseconds
             if window?.start != start {
-                if let done = window, let finding = finding(done, context: context) { findings.append(finding) }
+                if let done = window { close(done) }
                 window = Window(start: start)
             }
-            window!.add(record, names: context.channelNames)
+            window!.add(record, slots: &slots)
         }
-        if let done = window, let finding = finding(done, context: context) { findings.append(finding) }
+        if let done = window { close(done) }
         return findings
     }
 
     /// The finding for a window whose every problem channel went above 95%, when at least two did.
-    private static func finding(_ window: Window, context: AnalysisContext) -> DraftFinding? {
-        let channels = window.channels.values.sorted {
+    private static func finding(_ window: Window, channels: [SaturatedChannel], context: AnalysisContext) -> DraftFinding? {
+        let channels = channels.sorted {
             (ChannelCatalog.rank(of: $0.channel), $0.channel) < (ChannelCatalog.rank(of: $1.channel), $1.channel)
         }
         guard channels.count >= 2,

@@ -12,9 +12,9 @@ struct AnalysisContext {
     let end: Int64
     let channels: [String: ChannelEvents]
     /// Indices of slow handler records.
-    let slowHandlers: [Int]
+    let slowHandlers: [RecordIndex]
     /// Indices of bulk task creation records.
-    let bulkTaskCreations: [Int]
+    let bulkTaskCreations: [RecordIndex]
     /// Resolved capacity per reported channel.
     let capacities: [String: ChannelCapacity]
     /// The latest `buffer_size` the logs showed per channel.
@@ -23,24 +23,24 @@ struct AnalysisContext {
     /// Every `buffer_size` the logs showed per channel, in time order.
     let timelines: [String: CapacityTimeline]
 
-    func timestamp(_ index: Int) -> Timestamp { records[index].timestamp }
+    func timestamp(_ index: RecordIndex) -> Timestamp { records[index].timestamp }
 
-    func lineReference(_ index: Int) -> LineReference {
+    func lineReference(_ index: RecordIndex) -> LineReference {
         LineReference(input: inputs[records[index].input], line: records[index].line)
     }
 
-    func channelName(_ index: Int) -> String { channelNames[records[index].channel] }
+    func channelName(_ index: RecordIndex) -> String { channelNames[records[index].channel] }
 
     /// The most events in one UTC minute; `indices` are in time order.
-    func peakPerMinute<C: Collection>(_ indices: C) -> Int where C.Element == Int {
+    func peakPerMinute<C: Collection>(_ indices: C) -> Int where C.Element == RecordIndex {
         var peak = MinutePeak()
         for index in indices { peak.count(records[index].timestamp) }
         return peak.peak
     }
 
     /// Maximal runs whose consecutive events are at most `--episode-gap` apart.
-    func episodes(_ indices: [Int]) -> [ArraySlice<Int>] {
-        var result: [ArraySlice<Int>] = []
+    func episodes(_ indices: [RecordIndex]) -> [ArraySlice<RecordIndex>] {
+        var result: [ArraySlice<RecordIndex>] = []
         var start = 0
         for k in indices.indices.dropFirst() where records[indices[k]].time - records[indices[k - 1]].time > options.episodeGap {
             result.append(indices[start..<k])
@@ -55,7 +55,7 @@ struct AnalysisContext {
 
     /// The records at `indices` (in time order) from `from` to `to`, both included: found by
     /// binary search, so that every episode looking up its neighbours stays n·log n.
-    func inTimeRange(_ indices: [Int], from: Int64, to: Int64) -> ArraySlice<Int> {
+    func inTimeRange(_ indices: [RecordIndex], from: Int64, to: Int64) -> ArraySlice<RecordIndex> {
         func firstIndex(_ isAfter: (Int64) -> Bool) -> Int {
             var low = 0, high = indices.count
             while low < high {
@@ -82,7 +82,7 @@ struct AnalysisContext {
         return (count, slowest)
     }
 
-    func bulkTaskCreation(_ index: Int) -> BulkTaskCreation {
+    func bulkTaskCreation(_ index: RecordIndex) -> BulkTaskCreation {
         let record = records[index]
         return BulkTaskCreation(at: record.timestamp, count: record.count >= 0 ? record.count : nil,
                                 line: lineReference(index))
@@ -98,7 +98,7 @@ struct AnalysisContext {
     }
 
     /// The sources (pods, units) of the records at `indices` with their counts, most first.
-    func sources<C: Collection>(_ indices: C) -> [SourceCount] where C.Element == Int {
+    func sources<C: Collection>(_ indices: C) -> [SourceCount] where C.Element == RecordIndex {
         var counts: [Int32: Int] = [:]
         for index in indices {
             let source = records[index].source

@@ -20,6 +20,11 @@ public struct Analyzer: EventSink {
     /// Channel names left out by `--channel`, for its did-you-mean warning (at most `maxUnselected`).
     private var unselected = Set<String>()
     private static let maxUnselected = 10_000
+    /// Recent channel names as events give them, with their index (`nil`: left out by
+    /// `--channel`), and recent sources: a storm names a few of each, and the recognizer
+    /// hands out the same `String` objects for them, so most lookups are one comparison.
+    private var recentChannels = [(name: String, index: Int32?)?](repeating: nil, count: 8)
+    private var recentSources = [(name: String, index: Int32)?](repeating: nil, count: 8)
     /// The input of the previous event and its index: events come input by input.
     private var lastInput: (name: String, index: Int32)?
     private var oldest: Int64?
@@ -41,22 +46,23 @@ public struct Analyzer: EventSink {
             oldest = min(oldest ?? t, t)
             newest = max(newest ?? t, t)
         }
-        let channel: String?
+        let givenChannel: String?
         switch event.kind {
         case .bulkTaskCreation, .slowHandler:
-            channel = nil
+            givenChannel = nil
         case .ffiBackpressure:
-            channel = event.channel.map(ChannelCatalog.canonicalName) ?? FFIBackpressureDiagnosis.channel
+            givenChannel = event.channel ?? FFIBackpressureDiagnosis.channel
         case .droppedEvent:
-            channel = event.channel.map(ChannelCatalog.canonicalName) ?? EventPublisherDropsDiagnosis.channel
+            givenChannel = event.channel ?? EventPublisherDropsDiagnosis.channel
         case .saturation, .full, .channelInit:
             // A channel event that names no channel cannot be attributed.
             guard let name = event.channel else { return }
-            channel = ChannelCatalog.canonicalName(name)
+            givenChannel = name
         }
-        if let channel, !selected.isEmpty, !selected.contains(channel) {
-            if unselected.count < Analyzer.maxUnselected { unselected.insert(channel) }
-            return
+        var channelIndex = EventRecord.none
+        if let givenChannel {
+            guard let index = self.channelIndex(givenChannel) else { return }
+            channelIndex = index
         }
         let value: Double = switch event.kind {
         case .saturation: event.usagePercent ?? .nan
@@ -71,16 +77,15 @@ public struct Analyzer: EventSink {
             lastInput = (event.input, input)
         }
         let isDrop = event.isDrop
-        let source = event.source.map { internSource($0) } ?? EventRecord.none
+        let source = event.source.map { sourceIndex($0) } ?? EventRecord.none
+        // A negative buffer size was never a capacity; nor is one of an event without channel.
+        let capacity = event.capacity.flatMap { $0 >= 0 && channelIndex != EventRecord.none ? $0 : nil }
         let record = EventRecord(
             time: event.timestamp?.nanoseconds ?? EventRecord.untimed,
             kind: event.kind,
             isDrop: isDrop,
             isBlocked: event.kind == .full && event.action == "blocked",
-            channel: channel.map {
-                channelNames.intern($0, limit: nameLimit, other: Analyzer.otherChannels,
-                                    spilled: &spilledChannels, spillLimit: Analyzer.maxUnselected)
-            } ?? EventRecord.none,
+            channel: channelIndex,
             // Only drops are ever counted by type.
             eventType: isDrop ? event.eventType.map {
                 eventTypes.intern($0, limit: nameLimit, other: Analyzer.otherEventTypes,
@@ -90,15 +95,41 @@ public struct Analyzer: EventSink {
             line: event.line,
             value: value,
             count: event.kind == .bulkTaskCreation ? event.count ?? -1 : -1,
-            source: source)
+            source: source,
+            statesCapacity: capacity != nil)
         records.append(record)
-        // A negative buffer size was never a capacity; nor is one of an event without channel.
-        if let capacity = event.capacity, capacity >= 0, record.channel != EventRecord.none {
-            capacities.add(record: records.count - 1, capacity: capacity)
-        }
+        if let capacity { capacities.add(record: records.count - 1, channel: channelIndex, capacity: capacity) }
     }
 
     private var nameLimit: Int { isPart ? .max : options.nameLimit }
+
+    /// The index of the channel an event names (canonical name, limit applied); `nil` when
+    /// `--channel` leaves it out. Remembered for recent names: the answer for a name never
+    /// changes (an index, once given, stays; a name past the limit stays in the "other" row).
+    private mutating func channelIndex(_ given: String) -> Int32? {
+        let slot = given.utf8.count & (recentChannels.count - 1)
+        if let entry = recentChannels[slot], entry.name == given { return entry.index }
+        let channel = ChannelCatalog.canonicalName(given)
+        let index: Int32?
+        if !selected.isEmpty, !selected.contains(channel) {
+            if unselected.count < Analyzer.maxUnselected { unselected.insert(channel) }
+            index = nil
+        } else {
+            index = channelNames.intern(channel, limit: nameLimit, other: Analyzer.otherChannels,
+                                        spilled: &spilledChannels, spillLimit: Analyzer.maxUnselected)
+        }
+        recentChannels[slot] = (given, index)
+        return index
+    }
+
+    /// `internSource(name)`, remembered for recent sources.
+    private mutating func sourceIndex(_ name: String) -> Int32 {
+        let slot = name.utf8.count & (recentSources.count - 1)
+        if let entry = recentSources[slot], entry.name == name { return entry.index }
+        let index = internSource(name)
+        recentSources[slot] = (name, index)
+        return index
+    }
 
     public func emptyPart() -> Analyzer {
         var part = Analyzer(options: options)
@@ -125,13 +156,17 @@ public struct Analyzer: EventSink {
         }
         let inputIndices = part.inputs.names.map { inputs.intern($0) }
         let sourceIndices = part.sources.names.map { internSource($0) }
-        let offset = records.count
-        for record in part.records {
-            records.append(record.moved(channel: { channels[Int($0)] }, eventType: { types[Int($0)] },
-                                        input: { inputIndices[Int($0)] }, source: { sourceIndices[Int($0)] },
-                                        lineOffset: lineOffset))
+        var stated = CapacityObservations.Reader(part.capacities)
+        for (position, record) in part.records.enumerated() {
+            let moved = record.moved(channel: { channels[Int($0)] }, eventType: { types[Int($0)] },
+                                     input: { inputIndices[Int($0)] }, source: { sourceIndices[Int($0)] },
+                                     lineOffset: lineOffset)
+            records.append(moved)
+            if record.statesCapacity,
+               let capacity = stated.capacity(at: position, channel: record.channel, store: part.records) {
+                capacities.add(record: records.count - 1, channel: moved.channel, capacity: capacity)
+            }
         }
-        capacities.append(part.capacities, recordOffset: offset)
     }
 
     /// The source's index; past the record's limit every new source shares one index.

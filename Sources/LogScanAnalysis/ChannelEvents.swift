@@ -1,3 +1,6 @@
+/// An index into the sorted records of one analysis: 4 bytes, as a storm files about one per event.
+typealias RecordIndex = UInt32
+
 /// One channel's timed events in the analysed range, as indices into the sorted records.
 struct ChannelEvents {
     /// How long each list will be: counted first, so each list is allocated once, to size.
@@ -18,13 +21,13 @@ struct ChannelEvents {
         var any: Bool { saturation + fullEvents + drops + ffiBackpressure > 0 }
     }
 
-    var saturation: [Int] = []
+    var saturation: [RecordIndex] = []
     /// Every line saying the channel was full (full, FFI backpressure, dropped events).
-    var fullEvents: [Int] = []
+    var fullEvents: [RecordIndex] = []
     /// Lost messages (full events with action dropped, dropped events).
-    var drops: [Int] = []
+    var drops: [RecordIndex] = []
     /// Ruby FFI backpressure events (Issue 3).
-    var ffiBackpressure: [Int] = []
+    var ffiBackpressure: [RecordIndex] = []
 
     init() {}
 
@@ -37,7 +40,7 @@ struct ChannelEvents {
     }
 
     /// Files the record at `index` in every list it belongs to.
-    mutating func add(_ index: Int, _ record: EventRecord) {
+    mutating func add(_ index: RecordIndex, _ record: EventRecord) {
         if record.kind == .saturation { saturation.append(index) }
         if record.isFullEvent { fullEvents.append(index) }
         if record.isDrop { drops.append(index) }

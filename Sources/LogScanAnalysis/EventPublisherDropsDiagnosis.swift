@@ -10,7 +10,7 @@ enum EventPublisherDropsDiagnosis {
         return context.episodes(drops).map { diagnose(episode: $0, context: context) }
     }
 
-    private static func diagnose(episode: ArraySlice<Int>, context: AnalysisContext) -> DraftFinding {
+    private static func diagnose(episode: ArraySlice<RecordIndex>, context: AnalysisContext) -> DraftFinding {
         let start = context.timestamp(episode.first!)
         let end = context.timestamp(episode.last!)
         let span = end.nanoseconds - start.nanoseconds

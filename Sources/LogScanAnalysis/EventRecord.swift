@@ -27,14 +27,15 @@ struct EventRecord: Sendable {
     private let payload: UInt64
     /// Index into the analyzer's channel table, `none` for kinds without a channel.
     let channel: Int32
-    /// Input index << 8 | kind << 2 | isDrop << 1 | isBlocked.
+    /// Input index << 8 | statesCapacity << 5 | kind << 2 | isDrop << 1 | isBlocked.
     private let inputAndKind: UInt32
 
     /// `value` is the usage percent or seconds (NaN when absent), `count` the task count
     /// (-1 when absent), `eventType` the event-type index (`none` when absent); each is kept
     /// only for the kinds that use it.
     init(time: Int64, kind: EventKind, isDrop: Bool, isBlocked: Bool, channel: Int32, eventType: Int32,
-         input: Int32, line: Int, value: Double, count: Int, source: Int32 = EventRecord.none) {
+         input: Int32, line: Int, value: Double, count: Int, source: Int32 = EventRecord.none,
+         statesCapacity: Bool = false) {
         precondition(input >= 0 && Int(input) < EventRecord.maxInputs, "more than 16M inputs")
         self.time = time
         // Beyond the limits the line saturates and sources share one index: never a trap.
@@ -46,7 +47,7 @@ struct EventRecord: Sendable {
         case .bulkTaskCreation: UInt64(bitPattern: Int64(count))
         default: UInt64(bitPattern: Int64(eventType))
         }
-        inputAndKind = UInt32(input) << 8 | UInt32(EventRecord.code(of: kind)) << 2
+        inputAndKind = UInt32(input) << 8 | (statesCapacity ? 0x20 : 0) | UInt32(EventRecord.code(of: kind)) << 2
             | (isDrop ? 2 : 0) | (isBlocked ? 1 : 0)
     }
 
@@ -86,9 +87,11 @@ struct EventRecord: Sendable {
     /// Index into the source-name table, `none` when the line named no pod or unit.
     var source: Int32 { Int32(lineAndSource >> 40) - 1 }
 
-    var kind: EventKind { EventRecord.kinds[Int(inputAndKind >> 2 & 0x3F)] }
+    var kind: EventKind { EventRecord.kinds[Int(inputAndKind >> 2 & 0x7)] }
     /// A lost message (`full` with action `dropped`, or a dropped event).
     var isDrop: Bool { inputAndKind & 2 != 0 }
+    /// The line stated the channel's `buffer_size` (kept in `CapacityObservations`).
+    var statesCapacity: Bool { inputAndKind & 0x20 != 0 }
     /// A `full` event whose send blocked (backpressure) rather than dropped.
     var isBlocked: Bool { inputAndKind & 1 != 0 }
     /// Index into the input-name table.
@@ -120,8 +123,11 @@ struct EventRecord: Sendable {
     /// An event that goes into a channel's windows: saturation, full or drop.
     var isChannelProblem: Bool { kind == .saturation || isFullEvent }
 
-    /// Kinds by their 6-bit code, in `EventKind` order so that codes compare as kinds do.
-    private static let kinds = EventKind.allCases.sorted()
+    /// Kinds by their 3-bit code, in `EventKind` order so that codes compare as kinds do.
+    private static let kinds: [EventKind] = {
+        precondition(EventKind.allCases.count <= 8, "an event kind code has 3 bits")
+        return EventKind.allCases.sorted()
+    }()
 
     private static func code(of kind: EventKind) -> Int { kinds.firstIndex(of: kind)! }
 }

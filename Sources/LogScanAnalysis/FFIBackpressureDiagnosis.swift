@@ -10,7 +10,7 @@ enum FFIBackpressureDiagnosis {
         return context.episodes(events).map { diagnose(run: $0, context: context) }
     }
 
-    private static func diagnose(run: ArraySlice<Int>, context: AnalysisContext) -> DraftFinding {
+    private static func diagnose(run: ArraySlice<RecordIndex>, context: AnalysisContext) -> DraftFinding {
         let start = context.timestamp(run.first!)
         let end = context.timestamp(run.last!)
         let span = end.nanoseconds - start.nanoseconds

@@ -29,14 +29,45 @@ struct RecordOrder {
     }
 
     /// Arrival positions of every record of `store`, in this order.
+    ///
+    /// Logs arrive nearly in time order (threads and pods interleave a little), so the
+    /// records that keep the order so far are taken as they come and only the few others
+    /// are sorted, then merged in: about n comparisons instead of n·log(runs), and a copy
+    /// of the late positions only. Any input order still gives the same sequence.
     func sorted(_ store: RecordStore) -> [UInt32] {
         // 4 bytes a record instead of a second copy of the records; 4G records would be 128 GiB.
         precondition(store.count <= Int(UInt32.max), "more than 4G events")
-        var positions = [UInt32](unsafeUninitializedCapacity: store.count) { buffer, initialized in
-            for i in 0..<store.count { buffer[i] = UInt32(i) }
-            initialized = store.count
+        let count = store.count
+        var positions = [UInt32](repeating: 0, count: count)
+        var late: [UInt32] = []
+        var kept = 0
+        for i in 0..<count {
+            if kept > 0 {
+                let last = Int(positions[kept - 1])
+                if !precedes(store[last], last, store[i], i) {
+                    late.append(UInt32(i))
+                    continue
+                }
+            }
+            positions[kept] = UInt32(i)
+            kept += 1
         }
-        positions.sort { precedes(store[Int($0)], Int($0), store[Int($1)], Int($1)) }
+        guard !late.isEmpty else { return positions }
+        late.sort { precedes(store[Int($0)], Int($0), store[Int($1)], Int($1)) }
+        // Merge from the back: the kept positions fill the front, the merged end never overtakes them.
+        var k = kept - 1
+        var l = late.count - 1
+        var out = count - 1
+        while l >= 0 {
+            if k >= 0, precedes(store[Int(late[l])], Int(late[l]), store[Int(positions[k])], Int(positions[k])) {
+                positions[out] = positions[k]
+                k -= 1
+            } else {
+                positions[out] = late[l]
+                l -= 1
+            }
+            out -= 1
+        }
         return positions
     }
 }

@@ -29,7 +29,8 @@ struct ReportBuilder {
         let hasTimeBounds = options.since != nil || options.until != nil
 
         let order = RecordOrder(ranking: inputs)
-        let sorted = SortedRecords(store: records, positions: order.sorted(records)[...])
+        let positions = order.sorted(records)
+        let sorted = SortedRecords(store: records, positions: positions[...])
         // Untimed records sort first, then the timed ones by time: those in range are one run.
         let firstTimed = sorted.partitionPoint { $0.isTimed }
         let from = sorted.partitionPoint { $0.isTimed && $0.time >= (since ?? .min) }
@@ -41,7 +42,7 @@ struct ReportBuilder {
 
         // Every buffer_size per channel, up to --until (before --since still counts: start-up lines).
         var timelines: [String: CapacityTimeline] = [:]
-        for (channel, entries) in capacities.timelines(until: until, store: records, order: order) {
+        for (channel, entries) in capacities.timelines(until: until, store: records, sorted: positions) {
             timelines[channelNames[channel]] = CapacityTimeline(entries.map { entry in
                 let record = records[entry.record]
                 let source = record.source
@@ -141,7 +142,7 @@ struct ReportBuilder {
 
     /// Per channel, the indices of its saturation, full, drop and FFI records in `timed`; and
     /// the slow handlers and bulk task creations. Counted first, so every list is allocated once.
-    private func index(_ timed: SortedRecords) -> (channels: [String: ChannelEvents], slowHandlers: [Int], bulkTaskCreations: [Int]) {
+    private func index(_ timed: SortedRecords) -> (channels: [String: ChannelEvents], slowHandlers: [RecordIndex], bulkTaskCreations: [RecordIndex]) {
         var counts = [ChannelEvents.Counts](repeating: ChannelEvents.Counts(), count: channelNames.names.count)
         var slowCount = 0
         var bulkCount = 0
@@ -155,11 +156,13 @@ struct ReportBuilder {
             counts[Int(record.channel)].count(record)
         }
         var lists = counts.map(ChannelEvents.init(reserving:))
-        var slowHandlers: [Int] = []
-        var bulkTaskCreations: [Int] = []
+        var slowHandlers: [RecordIndex] = []
+        var bulkTaskCreations: [RecordIndex] = []
         slowHandlers.reserveCapacity(slowCount)
         bulkTaskCreations.reserveCapacity(bulkCount)
-        for (index, record) in timed.enumerated() {
+        // `RecordOrder.sorted` holds at most 4G records: every index fits.
+        for (offset, record) in timed.enumerated() {
+            let index = RecordIndex(offset)
             switch record.kind {
             case .slowHandler: slowHandlers.append(index)
             case .bulkTaskCreation: bulkTaskCreations.append(index)
@@ -191,13 +194,14 @@ struct ReportBuilder {
             if record.isFullEvent { report.fullEvents += 1 }
             if record.isDrop { report.drops += 1 }
         }
-        var windows: [Int64: WindowStats] = [:]
+        // The channel's records come in time order, so its windows come one after the other.
+        var windows: [WindowStats] = []
         let events = context.channels[name] ?? ChannelEvents()
         // Saturation and full records are disjoint sorted lists: merged, they are the channel's records in order.
         var s = events.saturation.startIndex
         var f = events.fullEvents.startIndex
         while s < events.saturation.endIndex || f < events.fullEvents.endIndex {
-            let index: Int
+            let index: RecordIndex
             if f == events.fullEvents.endIndex || (s < events.saturation.endIndex && events.saturation[s] < events.fullEvents[f]) {
                 index = events.saturation[s]
                 s += 1
@@ -208,14 +212,16 @@ struct ReportBuilder {
             let record = context.records[index]
             count(record)
             let start = record.timestamp.windowStart(width: options.window)
-            var window = windows[start.nanoseconds] ?? WindowStats(start: start)
+            if windows.last?.start != start { windows.append(WindowStats(start: start)) }
+            let last = windows.count - 1
             if record.kind == .saturation {
-                window.saturationEvents += 1
-                if !record.value.isNaN { window.maxUsagePercent = max(window.maxUsagePercent ?? record.value, record.value) }
+                windows[last].saturationEvents += 1
+                if !record.value.isNaN {
+                    windows[last].maxUsagePercent = max(windows[last].maxUsagePercent ?? record.value, record.value)
+                }
             }
-            if record.isFullEvent { window.fullEvents += 1 }
-            if record.isDrop { window.drops += 1 }
-            windows[start.nanoseconds] = window
+            if record.isFullEvent { windows[last].fullEvents += 1 }
+            if record.isDrop { windows[last].drops += 1 }
         }
         let channel = channelNames.index(of: name)
         for record in untimed where record.channel != EventRecord.none && record.channel == channel
@@ -223,7 +229,7 @@ struct ReportBuilder {
             count(record)
             report.untimedEvents += 1
         }
-        report.windows = windows.keys.sorted().map { windows[$0]! }
+        report.windows = windows
         return report
     }
 

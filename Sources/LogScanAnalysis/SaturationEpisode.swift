@@ -5,7 +5,7 @@ import LogScanConfig
 struct SaturationEpisode {
     let channel: String
     /// Indices of its records, in time order.
-    let events: ArraySlice<Int>
+    let events: ArraySlice<RecordIndex>
     let start: Timestamp
     let end: Timestamp
     let maxUsage: Double
@@ -13,7 +13,7 @@ struct SaturationEpisode {
     /// The longest run of consecutive events each above 90%, `nil` when none was.
     let longestRunAbove90: SaturationRun?
 
-    init(channel: String, events: ArraySlice<Int>, context: AnalysisContext) {
+    init(channel: String, events: ArraySlice<RecordIndex>, context: AnalysisContext) {
         self.channel = channel
         self.events = events
         start = context.timestamp(events.first!)

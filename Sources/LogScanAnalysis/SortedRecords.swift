@@ -10,6 +10,8 @@ struct SortedRecords: RandomAccessCollection {
 
     subscript(index: Int) -> EventRecord { store[Int(positions[positions.startIndex + index])] }
 
+    subscript(index: RecordIndex) -> EventRecord { self[Int(index)] }
+
     /// The records from `range` of this run (indices of this run).
     func slice(_ range: Range<Int>) -> SortedRecords {
         let base = positions.startIndex

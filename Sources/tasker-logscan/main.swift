@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 
 #if canImport(Glibc)
 import Glibc
@@ -30,6 +31,12 @@ struct TaskerLogscan: ParsableCommand {
     /// What `--version` prints.
     static let version = "tasker-logscan 0.4.0"
 }
+
+// A fixed mmap threshold: the analysis's 2 MiB record blocks and the scan threads' parts
+// are given back to the system when freed instead of staying in glibc's heap arenas
+// (storm, two threads: peak RSS 63-65 MiB before, 59 after; no measurable cost, as the
+// read buffers are reused).
+_ = logscan_fix_mmap_threshold(128 * 1024)
 
 // Usage errors exit with 2 (SPEC §1), not ArgumentParser's 64.
 do {

@@ -43,4 +43,37 @@ import TestSupport
         }
         #expect(evidence.line == LineReference(input: "storm.log", line: 403))
     }
+
+    /// Only lines whose size differs from their channel's previous one keep an entry; the
+    /// others are read back from it. Two channels past the name limit share one row, so
+    /// their alternating sizes are changes of that row, whether added here or in a part.
+    @Test(arguments: [false, true]) func channelsSharingARowKeepEveryChange(inAPart: Bool) {
+        let t0: Int64 = 1_760_400_000
+        var options = AnalysisOptions()
+        options.nameLimit = 1
+        var events = [Event(kind: .saturation, channel: "first_channel", timestamp: Timestamp(seconds: t0),
+                            input: "a.log", line: 1, usagePercent: 85, capacity: 100)]
+        // a, b, a, b stating 5000, 1000, 5000, 1000: each line changes the shared row's size.
+        for i in 0..<4 {
+            events.append(Event(kind: .saturation, channel: i % 2 == 0 ? "a_channel" : "b_channel",
+                                timestamp: Timestamp(seconds: t0 + 10 + Int64(i)), input: "a.log", line: i + 2,
+                                usagePercent: 85, capacity: i % 2 == 0 ? 5000 : 1000))
+        }
+        var analyzer = Analyzer(options: options)
+        if inAPart {
+            var part = analyzer.emptyPart()
+            for event in events { part.add(event) }
+            analyzer.append(part, lineOffset: 0)
+        } else {
+            for event in events { analyzer.add(event) }
+        }
+        let report = analyzer.finish(scan: ScanSummary(inputs: [InputSummary(name: "a.log", lines: 5)]))
+        let other = report.channels.first { $0.channel == Analyzer.otherChannels }
+        #expect(other?.capacityChanges == [
+            CapacityChange(at: Timestamp(seconds: t0 + 11), from: 5000, to: 1000, line: LineReference(input: "a.log", line: 3)),
+            CapacityChange(at: Timestamp(seconds: t0 + 12), from: 1000, to: 5000, line: LineReference(input: "a.log", line: 4)),
+            CapacityChange(at: Timestamp(seconds: t0 + 13), from: 5000, to: 1000, line: LineReference(input: "a.log", line: 5)),
+        ])
+        #expect(report.channels.first { $0.channel == "first_channel" }?.capacity == 100)
+    }
 }

@@ -7,6 +7,10 @@
 final class EventRecognizer {
     private let regex = PCRE2Regex(MessageForm.recognizerPattern, options: UInt32(PCRE2_ANCHORED_FLAG))
     private let firstInteger = PCRE2Regex(#"\d+"#)
+    /// Field values of recent events: a storm names the same few channels, pods and levels.
+    private var recent = RecentStrings()
+    /// The canonical name of recent raw channel names (the same `String` objects as `recent`'s).
+    private var canonical = [(raw: String, name: String)?](repeating: nil, count: 8)
 
     /// The event on the line `parser` just parsed, or nil.
     func recognise(_ parser: LineParser, input: String, line: Int) -> Event? {
@@ -17,8 +21,8 @@ final class EventRecognizer {
         let fields = parser.fields
         var event = Event(kind: .saturation, input: input, line: line)
         event.timestamp = parser.timestamp
-        event.source = parser.source?.string
-        event.level = parser.level.map { $0.string.uppercased() }
+        event.source = parser.source.map { recent.string($0) }
+        event.level = parser.level.map(levelName)
 
         switch form {
         case .mpscSaturation, .approaching, .critical:
@@ -33,7 +37,7 @@ final class EventRecognizer {
         case .mpscFull:
             event.kind = .full
             guard setChannel(&event, fields) else { return nil }
-            event.action = fields.string("action")
+            event.action = fields.string("action", cache: &recent)
             guard setCount(&event, fields.value("overflow_count") ?? fields.value("messages_dropped")) else { return nil }
             guard setCapacity(&event, fields) else { return nil }
         case .overflowBlocked, .overflowDropped:
@@ -46,17 +50,17 @@ final class EventRecognizer {
         case .ffiBackpressure:
             event.kind = .ffiBackpressure
             event.channel = "ruby_ffi"
-            if let raw = fields.string("channel"), !raw.isEmpty {
+            if let raw = fields.string("channel", cache: &recent), !raw.isEmpty {
                 event.rawChannel = raw
             }
         case .droppedEvent:
             event.kind = .droppedEvent
             event.channel = "event_publisher"
-            if let raw = fields.string("channel"), !raw.isEmpty { event.rawChannel = raw }
-            if let type = fields.string("event_type") ?? fields.string("event"), !type.isEmpty {
+            if let raw = fields.string("channel", cache: &recent), !raw.isEmpty { event.rawChannel = raw }
+            if let type = fields.string("event_type", cache: &recent) ?? fields.string("event", cache: &recent), !type.isEmpty {
                 event.eventType = type
             } else if let range = regex.group(1) {
-                event.eventType = message.slice(range.lowerBound, range.upperBound).string
+                event.eventType = recent.string(message.slice(range.lowerBound, range.upperBound))
             } else {
                 event.eventType = "unknown"
             }
@@ -80,17 +84,35 @@ final class EventRecognizer {
             event.kind = .channelInit
             guard setChannel(&event, fields) else { return nil }
             guard setCapacity(&event, fields) else { return nil }
-            event.component = fields.string("component")
+            event.component = fields.string("component", cache: &recent)
         }
         return event
     }
 
     /// Sets channel and rawChannel from `channel=`; false when it is missing or empty.
     private func setChannel(_ event: inout Event, _ fields: LineFields) -> Bool {
-        guard let raw = fields.string("channel"), !raw.isEmpty else { return false }
+        guard let raw = fields.string("channel", cache: &recent), !raw.isEmpty else { return false }
         event.rawChannel = raw
-        event.channel = ChannelCatalog.canonicalName(raw)
+        event.channel = canonicalName(raw)
         return true
+    }
+
+    /// `ChannelCatalog.canonicalName(raw)`, remembered for recent names.
+    private func canonicalName(_ raw: String) -> String {
+        let slot = raw.utf8.count & (canonical.count - 1)
+        if let entry = canonical[slot], entry.raw == raw { return entry.name }
+        let name = ChannelCatalog.canonicalName(raw)
+        canonical[slot] = (raw, name)
+        return name
+    }
+
+    /// The level in upper case (`warn` and `WARN` are one level).
+    private func levelName(_ bytes: ByteSlice) -> String {
+        let name = recent.string(bytes)
+        for i in 0..<bytes.count where (bytes[i] >= UInt8(ascii: "a") && bytes[i] <= UInt8(ascii: "z")) || bytes[i] >= 0x80 {
+            return name.uppercased()
+        }
+        return name
     }
 
     /// Channel capacities read from `buffer_size=`. The ceiling is far above any

@@ -33,6 +33,14 @@ struct LineFields {
         return nil
     }
 
+    /// `string(key)`, sharing the `String` of a recent equal value (escaped values are made afresh).
+    func string(_ key: StaticString, cache: inout RecentStrings) -> String? {
+        for item in items where item.key.equals(key) {
+            return item.escaped ? LineFields.unescape(item.value) : cache.string(item.value)
+        }
+        return nil
+    }
+
     /// Resolves `\"`, `\\`, `\n`, `\t`, `\uXXXX` (with surrogate pairs) in a quoted value.
     static func unescape(_ s: ByteSlice) -> String {
         // Unescaping never lengthens: `\uXXXX` (6 bytes) is at most 3 UTF-8 bytes, a pair (12) 4.

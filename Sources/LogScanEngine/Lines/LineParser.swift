@@ -384,49 +384,71 @@ final class LineParser {
     /// Classifies the token at the start of `s`: span context ending in `:`,
     /// a target path ending in `:`, or anything else (the message starts here).
     private static func headerElement(_ s: ByteSlice) -> HeaderElement {
-        var i = 0
-        var depth = 0
-        var sawBrace = false
-        var pathOnly = true
-        var separator = false
-        var inQuote = false
-        while i < s.count {
-            let c = s[i]
-            if inQuote {
-                // An escape skips the next byte, but never past the end of the line.
-                if c == UInt8(ascii: "\\") { i = min(i + 2, s.count); continue }
-                if c == UInt8(ascii: "\"") { inQuote = false }
-                i += 1
-                continue
-            }
-            if depth > 0 {
-                if c == UInt8(ascii: "\"") { inQuote = true }
-                else if c == UInt8(ascii: "{") { depth += 1 }
-                else if c == UInt8(ascii: "}") { depth -= 1 }
-                i += 1
-                continue
-            }
-            if c == 0x20 { break }
-            if c == UInt8(ascii: "{") {
-                depth = 1
-                sawBrace = true
-                pathOnly = false
-            } else if c == UInt8(ascii: ":") {
-                if i + 1 < s.count, s[i + 1] == UInt8(ascii: ":") {
-                    separator = true
-                    i += 2
+        // One table lookup per byte: this runs on every candidate line, 2-3 tokens each.
+        headerByteClasses.withUnsafeBufferPointer { classes in
+            var i = 0
+            var depth = 0
+            var sawBrace = false
+            var pathOnly = true
+            var separator = false
+            let n = s.count
+            while i < n {
+                let c = s[i]
+                let byteClass = classes[Int(c)]
+                if depth > 0 {
+                    // Inside span fields: only quotes and braces matter.
+                    if byteClass & HeaderByte.inFields == 0 { i += 1; continue }
+                    if c == UInt8(ascii: "\"") {
+                        // A quoted value; an escape skips the next byte, never past the end.
+                        i += 1
+                        while i < n, s[i] != UInt8(ascii: "\"") {
+                            i += s[i] == UInt8(ascii: "\\") ? 2 : 1
+                        }
+                        i = min(i + 1, n)
+                        continue
+                    }
+                    depth += c == UInt8(ascii: "{") ? 1 : -1
+                    i += 1
                     continue
                 }
-            } else if !(isIdentifier(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")) {
-                pathOnly = false
+                if byteClass == HeaderByte.path { i += 1; continue }
+                if c == 0x20 { break }
+                if c == UInt8(ascii: "{") {
+                    depth = 1
+                    sawBrace = true
+                    pathOnly = false
+                } else if c == UInt8(ascii: ":") {
+                    if i + 1 < n, s[i + 1] == UInt8(ascii: ":") {
+                        separator = true
+                        i += 2
+                        continue
+                    }
+                } else {
+                    pathOnly = false
+                }
+                i += 1
             }
-            i += 1
+            guard i >= 2, i <= n, s[i - 1] == UInt8(ascii: ":"), depth == 0 else {
+                return HeaderElement(kind: .none, length: 0, hasModuleSeparator: false)
+            }
+            if sawBrace { return HeaderElement(kind: .spans, length: i, hasModuleSeparator: separator) }
+            return HeaderElement(kind: pathOnly ? .path : .none, length: i, hasModuleSeparator: separator)
         }
-        guard i >= 2, s[i - 1] == UInt8(ascii: ":"), depth == 0 else {
-            return HeaderElement(kind: .none, length: 0, hasModuleSeparator: false)
-        }
-        if sawBrace { return HeaderElement(kind: .spans, length: i, hasModuleSeparator: separator) }
-        return HeaderElement(kind: pathOnly ? .path : .none, length: i, hasModuleSeparator: separator)
+    }
+
+    /// Byte classes of `headerElement`: bits, so one table serves both states.
+    private enum HeaderByte {
+        /// A byte of a target path: letters, digits, `_`, `-`, `.`.
+        static let path: UInt8 = 1
+        /// A byte that matters inside span fields: `"`, `{`, `}`.
+        static let inFields: UInt8 = 2
+    }
+
+    private static let headerByteClasses: [UInt8] = (0..<256).map { value in
+        let c = UInt8(value)
+        if isIdentifier(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: ".") { return HeaderByte.path }
+        if c == UInt8(ascii: "\"") || c == UInt8(ascii: "{") || c == UInt8(ascii: "}") { return HeaderByte.inFields }
+        return 0
     }
 
     @inline(__always) static func isIdentifier(_ c: UInt8) -> Bool {

@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `String`s of a few recent field values, so that a storm of events naming the same
+/// channel, pod or level shares one `String` each instead of allocating one per event.
+///
+/// Direct-mapped by length and last byte: a miss only costs the `String` it would have made
+/// anyway. The strings handed out are equal to `ByteSlice.string` of the same bytes, and
+/// the same object each time, which also makes later equality checks on them cheap.
+struct RecentStrings {
+    private static let slotCount = 16
+    /// Longer values are made afresh: they are rare, and comparing them costs more.
+    private static let maxCachedLength = 64
+
+    private var slots = [String?](repeating: nil, count: RecentStrings.slotCount)
+
+    /// `bytes.string`, from the cache when the same bytes were seen recently.
+    mutating func string(_ bytes: ByteSlice) -> String {
+        let count = bytes.count
+        guard count > 0, count <= RecentStrings.maxCachedLength else { return bytes.string }
+        let slot = (count &* 7 &+ Int(bytes[count - 1])) & (RecentStrings.slotCount - 1)
+        if let cached = slots[slot], RecentStrings.same(cached, bytes) { return cached }
+        let string = bytes.string
+        slots[slot] = string
+        return string
+    }
+
+    /// Whether `string`'s UTF-8 is exactly `bytes`: a string made from invalid UTF-8 was
+    /// repaired, so it never matches its bytes and is never reused for them.
+    private static func same(_ string: String, _ bytes: ByteSlice) -> Bool {
+        var string = string
+        return string.withUTF8 { utf8 in
+            utf8.count == bytes.count && memcmp(utf8.baseAddress!, bytes.base, bytes.count) == 0
+        }
+    }
+}

@@ -45,6 +45,8 @@ let package = Package(
             name: "CTeddy",
             cSettings: [.unsafeFlags(["-O3"])]
         ),
+        // Read-only file mappings guarded against truncation (a SIGBUS handler: C).
+        .target(name: "CSafeMap"),
         // ISA-L's inflate for gzip input (about twice zlib's speed; zlib stays for damage).
         .systemLibrary(
             name: "CISAL",
@@ -55,7 +57,7 @@ let package = Package(
         // capacity configuration, the analysis and its report model, the formatters.
         .target(
             name: "LogScanEngine",
-            dependencies: ["CPCRE2", "CZlib", "CZstd", "CLZMA", "CBZip2", "CTeddy", "CISAL"],
+            dependencies: ["CPCRE2", "CZlib", "CZstd", "CLZMA", "CBZip2", "CTeddy", "CISAL", "CSafeMap"],
             swiftSettings: staticStdlib
         ),
         .target(

@@ -60,12 +60,22 @@ public final class LogScanner {
             case .path(let path):
                 let file = try FileByteSource.open(path: path)
                 size = file.regularFileSize
-                if options.threads > 1, let size, size > options.parallelChunkBytes,
-                   try LogScanner.compression(fd: file.fd) == nil {
-                    ParallelFileScan(options: options, fd: file.fd, name: summary.name, size: size, progressInput: progressInput)
-                        .run(into: &summary, sink: &sink)
-                    summary.checkRecognised()
-                    return summary
+                // An uncompressed regular file: in ranges on several threads when large, else mapped.
+                if let size, try LogScanner.compression(fd: file.fd) == nil {
+                    if options.threads > 1, size > options.parallelChunkBytes {
+                        ParallelFileScan(options: options, fd: file.fd, name: summary.name, size: size, progressInput: progressInput)
+                            .run(into: &summary, sink: &sink)
+                        summary.checkRecognised()
+                        return summary
+                    }
+                    // Not an empty one: files of /proc and /sys say 0 bytes and still read.
+                    if options.mapsFiles, size > 0 {
+                        let windows = MappedFileWindows(fd: file.fd, windowBytes: options.mappedWindowBytes,
+                                                        progress: options.progress.map { ($0, progressInput) })
+                        scanInto(&sink) { scanner, emit in scanner.scan(mapped: windows, into: &summary, onEvent: emit) }
+                        summary.checkRecognised()
+                        return summary
+                    }
                 }
                 raw = file
             case .standardInput:
@@ -80,18 +90,24 @@ public final class LogScanner {
                 // Inflate on its own thread while this one scans.
                 source = PrefetchingByteSource(source, bufferSize: options.bufferSize)
             }
-            // The scanner's callback escapes: the sink moves into a box for the scan and back,
-            // never copied (a copy would duplicate every record on the first event).
-            var taken = sink.emptyPart()
-            swap(&taken, &sink)
-            let box = EventSinkBox(consume taken)
-            scanner.scan(source, into: &summary) { box.sink.add($0) }
-            swap(&sink, &box.sink)
+            scanInto(&sink) { scanner, emit in scanner.scan(source, into: &summary, onEvent: emit) }
             summary.checkRecognised()
         } catch {
             summary.error = error.message
         }
         return summary
+    }
+
+    /// Runs `scan` with a callback that adds to `sink`. The scanner's callback escapes: the
+    /// sink moves into a box for the scan and back, never copied (a copy would duplicate
+    /// every record on the first event).
+    private func scanInto<Sink: EventSink>(_ sink: inout Sink,
+                                           _ scan: (InputScanner, @escaping (Event) -> Void) -> Void) {
+        var taken = sink.emptyPart()
+        swap(&taken, &sink)
+        let box = EventSinkBox(consume taken)
+        scan(scanner) { box.sink.add($0) }
+        swap(&sink, &box.sink)
     }
 
     /// Reads `input` like `tail -F` until `control` says stop, or until a piped input ends,

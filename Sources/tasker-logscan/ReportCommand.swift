@@ -130,20 +130,24 @@ struct ReportCommand: ParsableCommand {
         let readProgress = ReadProgress()
         let display = ProgressDisplay.start(progress, progress: readProgress, inputs: inputs)
         if display != nil { scanOptions.progress = readProgress }
-        let scanner = LogScanner(options: scanOptions)
-        var analyzer = Analyzer(options: options)
-        let summary = scanner.scan(inputs, into: &analyzer, onInputDone: { result in
-            guard let error = result.error else { return }
-            let message = "\(result.name): \(error)"
-            if let display {
-                display.withLineErased { Diagnostics.error(message) }
-            } else {
-                Diagnostics.error(message)
-            }
-        })
-        display?.stop()
-        // Marked before the report's limits cut what is listed: the counted findings stay known or not.
-        let report = analyzer.finish(scan: summary, baseline: knownFindings)
+        // The analyzer's records are freed before the report is written: formatting a large
+        // report (JSON, HTML) then never adds to the memory the records take.
+        let (summary, report) = { () -> (ScanSummary, Report) in
+            let scanner = LogScanner(options: scanOptions)
+            var analyzer = Analyzer(options: options)
+            let summary = scanner.scan(inputs, into: &analyzer, onInputDone: { result in
+                guard let error = result.error else { return }
+                let message = "\(result.name): \(error)"
+                if let display {
+                    display.withLineErased { Diagnostics.error(message) }
+                } else {
+                    Diagnostics.error(message)
+                }
+            })
+            display?.stop()
+            // Marked before the report's limits cut what is listed: the counted findings stay known or not.
+            return (summary, analyzer.finish(scan: summary, baseline: knownFindings))
+        }()
         if let since = report.since, let until = report.until, since > until {
             throw ValidationError("--since \(since.rfc3339) is after --until \(until.rfc3339)")
         }

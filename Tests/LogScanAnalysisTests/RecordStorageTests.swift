@@ -218,4 +218,47 @@ import TestSupport
         #expect(untimed?.seenAt == nil)
         #expect(untimed?.line == LineReference(input: "a.log", line: 3))
     }
+
+    /// The one-pass sort of nearly ordered records gives what a full sort by the same order
+    /// gives, for any amount of disorder: none, a few late lines, newest first, one line far
+    /// ahead of all others, equal times across inputs (ordered by name) and shuffled.
+    @Test(arguments: ["sorted", "few late", "reversed", "one far ahead", "equal times", "shuffled"])
+    func theOnePassSortEqualsAFullSort(shape: String) {
+        var generator = SplitMix(seed: 42)
+        let n = 3_000
+        var times: [Int64] = (0..<n).map { Int64($0) * 1_000 }
+        switch shape {
+        case "few late":
+            for _ in 0..<40 { let i = Int(generator.next() % UInt64(n)); times[i] -= 50_000 }
+        case "reversed": times.reverse()
+        case "one far ahead": times[0] = Int64(n) * 10_000
+        case "equal times": times = times.map { $0 / 100_000 * 100_000 }
+        case "shuffled": times.shuffle(using: &generator)
+        default: break
+        }
+        var inputs = NameTable()
+        _ = inputs.intern("b.log")
+        _ = inputs.intern("a.log")
+        var store = RecordStore()
+        for (i, time) in times.enumerated() {
+            let kind: EventKind = generator.next() % 3 == 0 ? .full : .saturation
+            store.append(Self.record(kind, time: time, line: i / 2 + 1, input: Int32(generator.next() % 2)))
+        }
+        let order = RecordOrder(ranking: inputs)
+        let expected = (0..<UInt32(n)).sorted { order.precedes(store[Int($0)], Int($0), store[Int($1)], Int($1)) }
+        #expect(order.sorted(store) == expected)
+    }
+
+    /// A small deterministic generator for the sort test.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
 }

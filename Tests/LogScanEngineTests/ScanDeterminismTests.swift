@@ -15,6 +15,23 @@ import TestSupport
         return (events, summary)
     }
 
+    /// `read(2)` with small and large reads, and mappings whose windows end inside lines
+    /// (shorter than a line, an odd size, a page): what reading gives, mapping gives.
+    static var readAndMappingVariants: [ScanOptions] {
+        var variants: [ScanOptions] = []
+        for bufferSize in [64, 1 << 20] {
+            var read = ScanOptions(bufferSize: bufferSize)
+            read.mapsFiles = false
+            variants.append(read)
+        }
+        for (window, bufferSize) in [(Int64(61), 64), (777, 100), (4096, 1 << 20)] {
+            var mapped = ScanOptions(bufferSize: bufferSize)
+            mapped.mappedWindowBytes = window
+            variants.append(mapped)
+        }
+        return variants
+    }
+
     @Test(arguments: fixtures)
     func sameResultsForEveryThreadCountAndBufferSize(fixture: String) {
         let path = EngineFixtures.path(fixture)
@@ -26,7 +43,7 @@ import TestSupport
             ScanOptions(threads: 2, parallelChunkBytes: 1000),
             ScanOptions(bufferSize: 100, threads: 3, parallelChunkBytes: 4096),
             ScanOptions(threads: 8, parallelChunkBytes: 1),
-        ]
+        ] + Self.readAndMappingVariants
         for options in variants {
             let (events, summary) = Self.scan(path, options)
             #expect(events == reference, "options \(options)")

@@ -12,8 +12,14 @@ public struct ScanOptions: Sendable, Equatable {
     public var maxLineLength: Int
     /// Threads for scanning large regular files (1 = single-threaded).
     public var threads: Int
-    /// Files smaller than this are scanned on one thread; also the smallest range a thread gets.
+    /// Files smaller than this are scanned on one thread; a quarter of it is the smallest range a thread gets.
     public var parallelChunkBytes: Int64
+    /// Uncompressed regular files scanned on one thread are read through mappings, without
+    /// the copy of `read(2)` (`MappedFileWindows`); false: with `read(2)`, as pipes,
+    /// compressed files and the ranges of a parallel scan are.
+    public var mapsFiles = true
+    /// Bytes per mapping of `MappedFileWindows` (tests make it small, to cut lines at window ends).
+    package var mappedWindowBytes = MappedFileWindows.windowBytes
     /// Counts the input bytes read as the scan goes, for a progress display; `nil`: not counted.
     public var progress: ReadProgress? = nil
 

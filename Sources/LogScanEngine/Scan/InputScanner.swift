@@ -40,7 +40,11 @@ final class InputScanner {
     /// it runs between the event path's lines, never inside one).
     private let reader: LineReader
     private let recognizer = EventRecognizer()
-    private let buffer: UnsafeMutablePointer<UInt8>
+    /// The bytes being scanned: `ownBuffer`, or a mapped window of the file (read only:
+    /// nothing writes through it while it points there).
+    private var buffer: UnsafeMutablePointer<UInt8>
+    /// Reads land here, and a partial line at a region's end is carried over here.
+    private let ownBuffer: UnsafeMutablePointer<UInt8>
     /// Room for a carried-over partial line (< maxLineLength) plus one read.
     private let capacity: Int
     private var joins: [LineJoin]
@@ -81,12 +85,13 @@ final class InputScanner {
         parser = LineParser(workspace: workspace)
         reader = LineReader(maxLineLength: options.maxLineLength)
         capacity = options.bufferSize + options.maxLineLength + 64
-        buffer = .allocate(capacity: capacity)
+        ownBuffer = .allocate(capacity: capacity)
+        buffer = ownBuffer
         joins = [LineJoin(capacity: options.maxLineLength), LineJoin(capacity: options.maxLineLength)]
     }
 
     deinit {
-        buffer.deallocate()
+        ownBuffer.deallocate()
         for join in joins { join.deallocate() }
     }
 
@@ -96,6 +101,23 @@ final class InputScanner {
     /// `format`: the input's format when already decided (a range of a file: the file's).
     func scan(_ source: ByteSource, startOffset: Int64 = 0, format given: InputFormat? = nil,
               into summary: inout InputSummary, onEvent: @escaping (Event) -> Void) {
+        scan(.source(source), startOffset: startOffset, format: given, into: &summary, onEvent: onEvent)
+    }
+
+    /// As `scan(_:...)`, over the windows of a mapped file: the same lines, events and
+    /// counts as reading it, without copying its bytes.
+    func scan(mapped windows: MappedFileWindows, startOffset: Int64 = 0, format given: InputFormat? = nil,
+              into summary: inout InputSummary, onEvent: @escaping (Event) -> Void) {
+        scan(.mapped(windows), startOffset: startOffset, format: given, into: &summary, onEvent: onEvent)
+    }
+
+    private enum Reading {
+        case source(ByteSource)
+        case mapped(MappedFileWindows)
+    }
+
+    private func scan(_ reading: Reading, startOffset: Int64, format given: InputFormat?,
+                      into summary: inout InputSummary, onEvent: @escaping (Event) -> Void) {
         inputName = summary.name
         lines = 0
         overlong = 0
@@ -121,16 +143,35 @@ final class InputScanner {
         nextSample = max(ShapeCensus.exactBytes, (startOffset + stride - 1) / stride * stride)
         for k in joins.indices { joins[k].active = false }
         emit = onEvent
-        defer { emit = { _ in } }
+        defer {
+            emit = { _ in }
+            buffer = ownBuffer
+        }
 
         var filled = 0
         var discarding = false
         var readFailed = false
         var bytes: Int64 = 0
         while true {
-            let n: Int
+            var n = 0
             do {
-                n = try source.read(into: buffer + filled, count: min(options.bufferSize, capacity - filled))
+                switch reading {
+                case .source(let source):
+                    n = try source.read(into: ownBuffer + filled, count: min(options.bufferSize, capacity - filled))
+                case .mapped(let windows):
+                    guard let chunk = try windows.next(), let data = chunk.baseAddress else { break }
+                    if filled == 0 {
+                        // Lines that start in the window are scanned where they are mapped.
+                        buffer = UnsafeMutablePointer(mutating: data)
+                        n = chunk.count
+                    } else {
+                        // The rest of a line begun before: after its start, as a read would put it.
+                        let room = min(chunk.count, options.bufferSize, capacity - filled)
+                        n = memchr(data, 0x0A, room).map { UnsafeRawPointer($0) - UnsafeRawPointer(data) + 1 } ?? room
+                        memcpy(ownBuffer + filled, data, n)
+                    }
+                    windows.consume(n)
+                }
             } catch {
                 summary.error = error.message
                 readFailed = true
@@ -151,21 +192,25 @@ final class InputScanner {
                 // The rest of an overlong line: drop everything up to its newline.
                 guard let nl = memchr(buffer + filled, 0x0A, n) else {
                     filled = 0
+                    buffer = ownBuffer
                     continue
                 }
                 start = UnsafeRawPointer(nl) - UnsafeRawPointer(buffer) + 1
                 lines += 1
                 discarding = false
             }
+            var carryFrom = start
             if let nl = memrchr(buffer + start, 0x0A, end - start) {
                 let regionEnd = UnsafeRawPointer(nl) - UnsafeRawPointer(buffer) + 1
                 scanRegion(from: start, to: regionEnd)
-                filled = end - regionEnd
-                if filled > 0 { memmove(buffer, buffer + regionEnd, filled) }
-            } else {
-                filled = end - start
-                if start > 0, filled > 0 { memmove(buffer, buffer + start, filled) }
+                carryFrom = regionEnd
             }
+            filled = end - carryFrom
+            // The partial line moves to the buffer's start; one longer than any line is dropped below.
+            if filled > 0, filled <= options.maxLineLength, carryFrom > 0 || buffer != ownBuffer {
+                memmove(ownBuffer, buffer + carryFrom, filled)
+            }
+            buffer = ownBuffer
             if filled > options.maxLineLength {
                 // Longer than any line we parse: count it, drop it, skip to its end.
                 overlong += 1
@@ -219,8 +264,11 @@ final class InputScanner {
 
     // MARK: - Regions of complete lines
 
+    /// The newline ending the line at `pos`. A region ends just after a newline; only a file
+    /// truncated under its mapping (read as zeros from then on) can lack one: then its end.
     @inline(__always) private func lineEnd(after pos: Int, to: Int) -> Int {
-        UnsafeRawPointer(memchr(buffer + pos, 0x0A, to - pos)!) - UnsafeRawPointer(buffer)
+        guard let nl = memchr(buffer + pos, 0x0A, to - pos) else { return to - 1 }
+        return UnsafeRawPointer(nl) - UnsafeRawPointer(buffer)
     }
 
     /// Scans `[from, to)`, which starts at a line start and ends just after a newline.

@@ -50,6 +50,8 @@ struct ParallelFileScan {
         pool.run(makeWorker: { InputScanner(options: options) }, work: { scanner, index in
             let range = ranges[index]
             var rangeSummary = InputSummary(name: name)
+            // `pread`, not mappings: two threads mapping and unmapping at once ran slower here
+            // (256 MB plain log, medians of 30: 73 ms mapped against 65 read).
             var source: ByteSource = FileRangeByteSource(fd: fd, start: range.lowerBound, end: range.upperBound)
             if let progress = options.progress { source = ProgressByteSource(source, progress: progress, input: progressInput) }
             let part = EventSinkBox(empty)

@@ -13,6 +13,12 @@ public enum JSONText {
     /// characters escaped, everything else as UTF-8.
     public static func appendQuoted(_ s: String, to out: inout String) {
         out += "\""
+        // Most strings (names, sentences, timestamps) need no escape: appended whole, not scalar by scalar.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -132,6 +132,33 @@ import Glibc
 
     // MARK: - Truncated files
 
+    /// 64 KiB reads with `read(2)`: the tests below count what each read brought.
+    static var readingOptions: ScanOptions {
+        var options = ScanOptions(bufferSize: 64 * 1024, threads: 1)
+        options.mapsFiles = false
+        return options
+    }
+
+    /// A mapped file truncated while it is scanned: the pages past its new end read as
+    /// zeros (no SIGBUS), the events before are kept, none comes from the zeros, and the
+    /// input says it was truncated. Truncated to nothing, and ahead of the scanner.
+    @Test(arguments: [0, 150_000])
+    func aMappedFileTruncatedWhileScannedSaysSo(size: Int) throws {
+        let (url, _) = try Self.truncationFixture()
+        defer { try? FileManager.default.removeItem(at: url) }
+        var events: [Event] = []
+        let summary = LogScanner(options: ScanOptions(threads: 1)).scan(.path(url.path)) { event in
+            if events.isEmpty { _ = truncate(url.path, off_t(size)) }
+            events.append(event)
+        }
+        #expect(!events.isEmpty)
+        #expect(events.map(\.line) == Array(2..<(2 + events.count)))
+        #expect(events.allSatisfy { $0.usagePercent == 91.5 && $0.channel == "worker_command" })
+        // Lines wholly before the new end give their events (92 bytes each after the 42-byte first).
+        if size > 0 { #expect(events.count >= (size - 42) / 92 - 1) }
+        #expect(summary.error?.hasPrefix("file was truncated while being read (now \(size) bytes; reading had reached byte ") == true)
+    }
+
     /// A file of 2000 saturation lines, with a 42-byte first line so that the
     /// 6 bytes sniffed for compression magic and the first 64 KiB read end
     /// inside line 713's `usage_percent` value.
@@ -151,7 +178,7 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: url) }
         var events: [Event] = []
         var truncated = false
-        let options = ScanOptions(bufferSize: 64 * 1024, threads: 1)
+        let options = Self.readingOptions
         let summary = LogScanner(options: options).scan(.path(url.path)) { event in
             if !truncated {
                 truncated = true
@@ -179,7 +206,7 @@ import Glibc
         let (url, _) = try Self.truncationFixture()
         defer { try? FileManager.default.removeItem(at: url) }
         var truncated = false
-        let options = ScanOptions(bufferSize: 64 * 1024, threads: 1)
+        let options = Self.readingOptions
         let summary = LogScanner(options: options).scan(.path(url.path)) { _ in
             if !truncated {
                 truncated = true
@@ -197,7 +224,7 @@ import Glibc
         let (url, _) = try Self.truncationFixture()
         defer { try? FileManager.default.removeItem(at: url) }
         var events: [Event] = []
-        let summary = LogScanner(options: ScanOptions(bufferSize: 64 * 1024, threads: 1)).scan(.path(url.path)) { event in
+        let summary = LogScanner(options: Self.readingOptions).scan(.path(url.path)) { event in
             if events.isEmpty { _ = truncate(url.path, 0) }
             events.append(event)
         }

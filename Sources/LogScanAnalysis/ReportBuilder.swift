@@ -78,9 +78,8 @@ struct ReportBuilder {
                                       capacities: capacities, observedCapacities: observed,
                                       sources: sources, timelines: timelines)
 
-        let channels = channelOrder.map { channelReport($0, context: context, untimed: countedUntimed) }
-        let findings = reconcile(diagnose(channelOrder, context: context), context: context)
-            .sorted(by: Finding.reportOrder)
+        let (channels, drafts) = totalAndDiagnose(channelOrder, context: context, untimed: countedUntimed)
+        let findings = reconcile(drafts, context: context).sorted(by: Finding.reportOrder)
 
         var dropTypes: [String: Int] = [:]
         var untypedDrops = 0
@@ -233,28 +232,68 @@ struct ReportBuilder {
         return report
     }
 
-    /// Every diagnosis of SPEC §4, channel by channel in report order.
-    private func diagnose(_ channels: [String], context: AnalysisContext) -> [DraftFinding] {
+    /// What one job of `totalAndDiagnose` gives.
+    private enum JobResult {
+        case channel(ChannelReport, [DraftFinding])
+        case drafts([DraftFinding])
+    }
+
+    /// The channel table and every diagnosis of SPEC §4: channel by channel in report order,
+    /// then the diagnoses across channels. The jobs only read the context, so they run on
+    /// `options.threads` threads; their results are taken in job order, as one thread gives them.
+    private func totalAndDiagnose(_ channels: [String], context: AnalysisContext,
+                                  untimed: SortedRecords) -> ([ChannelReport], [DraftFinding]) {
+        let acrossChannels: [(AnalysisContext) -> [DraftFinding]] = [
+            FFIBackpressureDiagnosis.diagnose, EventPublisherDropsDiagnosis.diagnose, AllChannelsSaturatedDiagnosis.diagnose,
+        ]
+        func job(_ index: Int) -> JobResult {
+            guard index < channels.count else { return .drafts(acrossChannels[index - channels.count](context)) }
+            let channel = channels[index]
+            return .channel(channelReport(channel, context: context, untimed: untimed), diagnose(channel, context: context))
+        }
+        var reports: [ChannelReport] = []
         var drafts: [DraftFinding] = []
-        for channel in channels {
-            WorkMeter.tick()
-            guard let events = context.channels[channel] else { continue }
-            for slice in context.episodes(events.saturation) {
-                let episode = SaturationEpisode(channel: channel, events: slice, context: context)
-                if channel == "pgmq_notifications" && episode.isBurstShaped {
-                    drafts.append(PGMQBurstDiagnosis.diagnose(episode, context: context))
-                } else {
-                    drafts.append(SaturationDiagnosis.diagnose(episode, context: context))
-                }
-            }
-            if let full = ChannelFullDiagnosis.diagnose(channel: channel, events: events, context: context) {
-                drafts.append(full)
+        func take(_ result: JobResult) {
+            switch result {
+            case .channel(let report, let found):
+                reports.append(report)
+                drafts += found
+            case .drafts(let found): drafts += found
             }
         }
-        drafts += FFIBackpressureDiagnosis.diagnose(context: context)
-        drafts += EventPublisherDropsDiagnosis.diagnose(context: context)
-        drafts += AllChannelsSaturatedDiagnosis.diagnose(context: context)
-        drafts += channels.compactMap { ConfigDriftDiagnosis.diagnose(channel: $0, context: context) }
+        let jobs = channels.count + acrossChannels.count
+        if options.threads > 1, context.records.count >= options.parallelMinimumEvents {
+            OrderedWorkPool<JobResult>(jobs: jobs, threads: options.threads, lookAhead: jobs)
+                .run(makeWorker: {}, work: { _, index in job(index) }, deliver: { _, result in take(result) })
+        } else {
+            for index in 0..<jobs { take(job(index)) }
+        }
+        drafts += diagnoseConfiguration(channels, context: context)
+        return (reports, drafts)
+    }
+
+    /// The saturation episodes (or PGMQ bursts) and the full events of one channel.
+    private func diagnose(_ channel: String, context: AnalysisContext) -> [DraftFinding] {
+        WorkMeter.tick()
+        guard let events = context.channels[channel] else { return [] }
+        var drafts: [DraftFinding] = []
+        for slice in context.episodes(events.saturation) {
+            let episode = SaturationEpisode(channel: channel, events: slice, context: context)
+            if channel == "pgmq_notifications" && episode.isBurstShaped {
+                drafts.append(PGMQBurstDiagnosis.diagnose(episode, context: context))
+            } else {
+                drafts.append(SaturationDiagnosis.diagnose(episode, context: context))
+            }
+        }
+        if let full = ChannelFullDiagnosis.diagnose(channel: channel, events: events, context: context) {
+            drafts.append(full)
+        }
+        return drafts
+    }
+
+    /// Config drift per channel and the config tree's prefix problems.
+    private func diagnoseConfiguration(_ channels: [String], context: AnalysisContext) -> [DraftFinding] {
+        var drafts = channels.compactMap { ConfigDriftDiagnosis.diagnose(channel: $0, context: context) }
         let selected = options.selectedChannels
         drafts += options.configuration.prefixProblems.map { ConfigPrefixDiagnosis.diagnose($0, configuration: options.configuration) }.filter { draft in
             selected.isEmpty || draft.finding.channel.map(selected.contains) ?? true

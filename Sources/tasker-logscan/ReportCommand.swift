@@ -112,7 +112,7 @@ struct ReportCommand: ParsableCommand {
     var follow = false
 
     func run() throws {
-        let options = try analysisOptions()
+        var options = try analysisOptions()
         guard let failThreshold = FailOn(rawValue: failOn) else {
             throw ValidationError("--fail-on \(failOn): must be info, warning, critical or never")
         }
@@ -122,6 +122,7 @@ struct ReportCommand: ParsableCommand {
         let formatter = try formatter()
         let inputs = try input.inputSpecs()
         var scanOptions = try input.scanOptions()
+        options.threads = scanOptions.threads
         if follow {
             try FollowMode.run(inputs, scanOptions: scanOptions, analysis: options,
                                formatter: try followFormatter(), failOn: failThreshold)

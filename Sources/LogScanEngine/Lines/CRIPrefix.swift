@@ -10,7 +10,10 @@ struct CRIPrefix {
 
     /// Parses the prefix of `line`; nil when it is not a CRI line.
     static func parse(_ line: ByteSlice) -> CRIPrefix? {
+        // No " std" in the line, no stream name after the timestamp: most lines are told
+        // apart without parsing their timestamp.
         guard line.count > 20, line[0] >= UInt8(ascii: "0"), line[0] <= UInt8(ascii: "9"),
+              line.firstRange(of: " std") != nil,
               let (ts, used) = TimestampParser.parse(line), used + 10 <= line.count, line[used] == 0x20
         else { return nil }
         let rest = line.dropFirst(used + 1)

@@ -5,8 +5,9 @@ import Foundation
 ///
 /// Memory stays bounded in order: a thread does not start a job more than
 /// `lookAhead` jobs ahead of the oldest one not handed on yet. The one pool
-/// behind the parallel scan of a large file (ranges) and of several inputs.
-final class OrderedWorkPool<Output>: @unchecked Sendable {
+/// behind the parallel scan of a large file (ranges), of several inputs, and of the
+/// report's channels.
+package final class OrderedWorkPool<Output>: @unchecked Sendable {
     private let jobs: Int
     private let threads: Int
     private let lookAhead: Int
@@ -15,7 +16,7 @@ final class OrderedWorkPool<Output>: @unchecked Sendable {
     private var nextToDeliver = 0
     private var finished: [Int: Output] = [:]
 
-    init(jobs: Int, threads: Int, lookAhead: Int? = nil) {
+    package init(jobs: Int, threads: Int, lookAhead: Int? = nil) {
         self.jobs = jobs
         self.threads = max(1, min(threads, jobs))
         self.lookAhead = max(1, lookAhead ?? threads * 2)
@@ -24,7 +25,7 @@ final class OrderedWorkPool<Output>: @unchecked Sendable {
     /// Runs every job: each thread makes one `Worker` (a scanner, say) and calls
     /// `work` with it for the jobs it claims; `deliver` gets each job's output
     /// under the pool's lock. Returns when all are delivered.
-    func run<Worker>(makeWorker: () -> Worker, work: (Worker, Int) -> Output, deliver: (Int, Output) -> Void) {
+    package func run<Worker>(makeWorker: () -> Worker, work: (Worker, Int) -> Output, deliver: (Int, Output) -> Void) {
         withoutActuallyEscaping(makeWorker) { makeWorker in
             withoutActuallyEscaping(work) { work in
                 withoutActuallyEscaping(deliver) { deliver in

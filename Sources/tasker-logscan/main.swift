@@ -38,9 +38,28 @@ struct TaskerLogscan: ParsableCommand {
 // read buffers are reused).
 _ = logscan_fix_mmap_threshold(128 * 1024)
 
+extension TaskerLogscan {
+    /// The command line's command. `tasker-logscan [OPTIONS] FILE…` (the report, the default
+    /// subcommand) is parsed by the report command alone: the root parser first walks every
+    /// subcommand's arguments, a third of a small run's time. A subcommand, help, version or
+    /// completion request, and any command line the report rejects, go to the root parser,
+    /// which answers them as always (the same messages).
+    static func parsedCommand() throws -> ParsableCommand {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let subcommands = Set(configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"])
+        let rootFlags: Set<String> = ["-h", "--help", "--version"]
+        if arguments.first.map({ !subcommands.contains($0) }) ?? true,
+           !arguments.contains(where: { rootFlags.contains($0) || $0.hasPrefix("--generate-completion") || $0.hasPrefix("--experimental") }),
+           let command = try? ReportCommand.parseAsRoot(arguments) {
+            return command
+        }
+        return try parseAsRoot()
+    }
+}
+
 // Usage errors exit with 2 (SPEC §1), not ArgumentParser's 64.
 do {
-    var command = try TaskerLogscan.parseAsRoot()
+    var command = try TaskerLogscan.parsedCommand()
     try command.run()
 } catch {
     let code = TaskerLogscan.exitCode(for: error)

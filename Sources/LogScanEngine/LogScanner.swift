@@ -71,7 +71,8 @@ public final class LogScanner {
                     // Not an empty one: files of /proc and /sys say 0 bytes and still read.
                     if options.mapsFiles, size > 0 {
                         let windows = MappedFileWindows(fd: file.fd, windowBytes: options.mappedWindowBytes,
-                                                        progress: options.progress.map { ($0, progressInput) })
+                                                        progress: options.progress.map { ($0, progressInput) },
+                                                        reading: options.mappedWindowsRead)
                         scanInto(&sink) { scanner, emit in scanner.scan(mapped: windows, into: &summary, onEvent: emit) }
                         summary.checkRecognised()
                         return summary

@@ -16,7 +16,8 @@ import TestSupport
     }
 
     /// `read(2)` with small and large reads, and mappings whose windows end inside lines
-    /// (shorter than a line, an odd size, a page): what reading gives, mapping gives.
+    /// (shorter than a line, an odd size, a page), or read into windows when mapping fails:
+    /// what reading gives, mapping gives.
     static var readAndMappingVariants: [ScanOptions] {
         var variants: [ScanOptions] = []
         for bufferSize in [64, 1 << 20] {
@@ -29,6 +30,11 @@ import TestSupport
             mapped.mappedWindowBytes = window
             variants.append(mapped)
         }
+        // A file that cannot be mapped: its windows are read instead.
+        var unmappable = ScanOptions(bufferSize: 100)
+        unmappable.mappedWindowBytes = 777
+        unmappable.mappedWindowsRead = true
+        variants.append(unmappable)
         return variants
     }
 

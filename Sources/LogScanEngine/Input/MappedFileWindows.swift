@@ -13,6 +13,8 @@ import Darwin
 /// with it, so memory stays one window. A file that grows while it is read is read to its
 /// new end, as `read(2)` would. A file truncated while mapped reads as
 /// zeros past its new end (`CSafeMap`) and the scan reports it as an error, never a SIGBUS.
+/// A file that cannot be mapped (a file system without mmap) is read with `pread` into a
+/// window-sized buffer instead.
 final class MappedFileWindows {
     /// Bytes per mapping: large enough that mapping costs nothing per byte, small enough
     /// to add little to the resident memory (256 MB plain log, one thread, medians of 30:
@@ -23,18 +25,27 @@ final class MappedFileWindows {
     private let windowBytes: Int64
     private var offset: Int64
     private let progress: (ReadProgress, Int)?
-    private var window: (data: UnsafePointer<UInt8>, count: Int, handle: UnsafeMutableRawPointer, offset: Int64)?
+    /// `handle`: the mapping's, `nil` for a window read into `readBuffer`.
+    private var window: (data: UnsafePointer<UInt8>, count: Int, handle: UnsafeMutableRawPointer?, offset: Int64)?
     /// How much of the current window the scanner took.
     private var used = 0
+    /// Set once a mapping failed: the rest is read into this buffer.
+    private var readBuffer: UnsafeMutablePointer<UInt8>?
 
-    init(fd: Int32, windowBytes: Int64 = MappedFileWindows.windowBytes, progress: (ReadProgress, Int)? = nil) {
+    /// `reading`: read with `pread` from the start, as when mapping fails (for tests).
+    init(fd: Int32, windowBytes: Int64 = MappedFileWindows.windowBytes, progress: (ReadProgress, Int)? = nil,
+         reading: Bool = false) {
         self.fd = fd
         self.windowBytes = max(windowBytes, 1)
         offset = 0
         self.progress = progress
+        if reading { readBuffer = .allocate(capacity: Int(self.windowBytes)) }
     }
 
-    deinit { _ = release() }
+    deinit {
+        _ = release()
+        readBuffer?.deallocate()
+    }
 
     /// The bytes not taken yet of the current window, or of the next one; `nil` at the end.
     func next() throws(InputError) -> UnsafeBufferPointer<UInt8>? {
@@ -47,13 +58,29 @@ final class MappedFileWindows {
         let size = Int64(st.st_size)
         guard offset < size else { return nil }
         let length = Int(min(windowBytes, size - offset))
-        var data: UnsafePointer<UInt8>?
-        var handle: UnsafeMutableRawPointer?
-        let error = logscan_map(fd, offset, length, &data, &handle)
-        guard error == 0, let data, let handle else { throw InputError.errno(error) }
-        window = (data, length, handle, offset)
         used = 0
-        return UnsafeBufferPointer(start: data, count: length)
+        if readBuffer == nil {
+            var data: UnsafePointer<UInt8>?
+            var handle: UnsafeMutableRawPointer?
+            if logscan_map(fd, offset, length, &data, &handle) == 0, let data, let handle {
+                window = (data, length, handle, offset)
+                return UnsafeBufferPointer(start: data, count: length)
+            }
+            readBuffer = .allocate(capacity: Int(windowBytes))
+        }
+        let n = try read(into: readBuffer!, count: length)
+        guard n > 0 else { return nil }
+        window = (UnsafePointer(readBuffer!), n, nil, offset)
+        return UnsafeBufferPointer(start: readBuffer!, count: n)
+    }
+
+    /// `pread` at the current offset, retried when interrupted; 0 at the end of the file.
+    private func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws(InputError) -> Int {
+        while true {
+            let n = pread(fd, buffer, count, off_t(offset))
+            if n >= 0 { return n }
+            if errno != EINTR { throw InputError.errno(errno) }
+        }
     }
 
     /// The scanner took the first `n` bytes of what `next()` returned.
@@ -75,7 +102,8 @@ final class MappedFileWindows {
     private func release() -> Int64? {
         guard let window else { return nil }
         self.window = nil
-        let zeros = logscan_unmap(window.handle)
+        guard let handle = window.handle else { return nil }
+        let zeros = logscan_unmap(handle)
         return zeros < 0 ? nil : window.offset + zeros
     }
 }

@@ -20,6 +20,8 @@ public struct ScanOptions: Sendable, Equatable {
     public var mapsFiles = true
     /// Bytes per mapping of `MappedFileWindows` (tests make it small, to cut lines at window ends).
     package var mappedWindowBytes = MappedFileWindows.windowBytes
+    /// `MappedFileWindows` reads its windows with `pread`, as when a file cannot be mapped (tests).
+    package var mappedWindowsRead = false
     /// Counts the input bytes read as the scan goes, for a progress display; `nil`: not counted.
     public var progress: ReadProgress? = nil
 

@@ -11,7 +11,7 @@ import Testing
             [0x61, 0xFF, 0x62], [0x61, 0xFF, 0x62], Array(String(repeating: "x", count: 65).utf8),
             Array("pgmq_notify_listener".utf8), Array("ruby_ffi_event_handler".utf8), [0xE2, 0x82], Array("€".utf8),
         ]
-        var recent = RecentStrings()
+        let recent = RecentStrings()
         for _ in 0..<3 {
             for value in values {
                 value.withUnsafeBufferPointer { buffer in
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func anEmptyValueIsTheEmptyString() {
-        var recent = RecentStrings()
+        let recent = RecentStrings()
         let byte: [UInt8] = [0x41]
         byte.withUnsafeBufferPointer { buffer in
             #expect(recent.string(ByteSlice(buffer.baseAddress!, 0)) == "")

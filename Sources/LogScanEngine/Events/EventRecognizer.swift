@@ -8,9 +8,21 @@ final class EventRecognizer {
     private let regex = PCRE2Regex(MessageForm.recognizerPattern, options: UInt32(PCRE2_ANCHORED_FLAG))
     private let firstInteger = PCRE2Regex(#"\d+"#)
     /// Field values of recent events: a storm names the same few channels, pods and levels.
-    private var recent = RecentStrings()
-    /// The canonical name of recent raw channel names (the same `String` objects as `recent`'s).
-    private var canonical = [(raw: String, name: String)?](repeating: nil, count: 8)
+    private let recent = RecentStrings()
+    /// The canonical name of recent raw channel names (the same `String` objects as `recent`'s),
+    /// in raw storage: no exclusivity check per event.
+    private let canonical: UnsafeMutablePointer<(raw: String, name: String)?>
+    private static let canonicalSlots = 8
+
+    init() {
+        canonical = .allocate(capacity: EventRecognizer.canonicalSlots)
+        canonical.initialize(repeating: nil, count: EventRecognizer.canonicalSlots)
+    }
+
+    deinit {
+        canonical.deinitialize(count: EventRecognizer.canonicalSlots)
+        canonical.deallocate()
+    }
 
     /// The event on the line `parser` just parsed, or nil.
     func recognise(_ parser: LineParser, input: String, line: Int) -> Event? {
@@ -37,7 +49,7 @@ final class EventRecognizer {
         case .mpscFull:
             event.kind = .full
             guard setChannel(&event, fields) else { return nil }
-            event.action = fields.string("action", cache: &recent)
+            event.action = fields.string("action", cache: recent)
             guard setCount(&event, fields.value("overflow_count") ?? fields.value("messages_dropped")) else { return nil }
             guard setCapacity(&event, fields) else { return nil }
         case .overflowBlocked, .overflowDropped:
@@ -50,14 +62,14 @@ final class EventRecognizer {
         case .ffiBackpressure:
             event.kind = .ffiBackpressure
             event.channel = "ruby_ffi"
-            if let raw = fields.string("channel", cache: &recent), !raw.isEmpty {
+            if let raw = fields.string("channel", cache: recent), !raw.isEmpty {
                 event.rawChannel = raw
             }
         case .droppedEvent:
             event.kind = .droppedEvent
             event.channel = "event_publisher"
-            if let raw = fields.string("channel", cache: &recent), !raw.isEmpty { event.rawChannel = raw }
-            if let type = fields.string("event_type", cache: &recent) ?? fields.string("event", cache: &recent), !type.isEmpty {
+            if let raw = fields.string("channel", cache: recent), !raw.isEmpty { event.rawChannel = raw }
+            if let type = fields.string("event_type", cache: recent) ?? fields.string("event", cache: recent), !type.isEmpty {
                 event.eventType = type
             } else if let range = regex.group(1) {
                 event.eventType = recent.string(message.slice(range.lowerBound, range.upperBound))
@@ -84,14 +96,14 @@ final class EventRecognizer {
             event.kind = .channelInit
             guard setChannel(&event, fields) else { return nil }
             guard setCapacity(&event, fields) else { return nil }
-            event.component = fields.string("component", cache: &recent)
+            event.component = fields.string("component", cache: recent)
         }
         return event
     }
 
     /// Sets channel and rawChannel from `channel=`; false when it is missing or empty.
     private func setChannel(_ event: inout Event, _ fields: LineFields) -> Bool {
-        guard let raw = fields.string("channel", cache: &recent), !raw.isEmpty else { return false }
+        guard let raw = fields.string("channel", cache: recent), !raw.isEmpty else { return false }
         event.rawChannel = raw
         event.channel = canonicalName(raw)
         return true
@@ -99,7 +111,7 @@ final class EventRecognizer {
 
     /// `ChannelCatalog.canonicalName(raw)`, remembered for recent names.
     private func canonicalName(_ raw: String) -> String {
-        let slot = raw.utf8.count & (canonical.count - 1)
+        let slot = raw.utf8.count & (EventRecognizer.canonicalSlots - 1)
         if let entry = canonical[slot], entry.raw == raw { return entry.name }
         let name = ChannelCatalog.canonicalName(raw)
         canonical[slot] = (raw, name)

@@ -10,15 +10,28 @@ import Darwin
 /// Direct-mapped by length and last byte: a miss only costs the `String` it would have made
 /// anyway. The strings handed out are equal to `ByteSlice.string` of the same bytes, and
 /// the same object each time, which also makes later equality checks on them cheap.
-struct RecentStrings {
+///
+/// A class over raw storage: its owner calls it on every event, and a mutated stored
+/// property of a class would cost a dynamic exclusivity check per call.
+final class RecentStrings {
     private static let slotCount = 16
     /// Longer values are made afresh: they are rare, and comparing them costs more.
     private static let maxCachedLength = 64
 
-    private var slots = [String?](repeating: nil, count: RecentStrings.slotCount)
+    private let slots: UnsafeMutablePointer<String?>
+
+    init() {
+        slots = .allocate(capacity: RecentStrings.slotCount)
+        slots.initialize(repeating: nil, count: RecentStrings.slotCount)
+    }
+
+    deinit {
+        slots.deinitialize(count: RecentStrings.slotCount)
+        slots.deallocate()
+    }
 
     /// `bytes.string`, from the cache when the same bytes were seen recently.
-    mutating func string(_ bytes: ByteSlice) -> String {
+    func string(_ bytes: ByteSlice) -> String {
         let count = bytes.count
         guard count > 0, count <= RecentStrings.maxCachedLength else { return bytes.string }
         let slot = (count &* 7 &+ Int(bytes[count - 1])) & (RecentStrings.slotCount - 1)

@@ -10,10 +10,12 @@ struct CRIPrefix {
 
     /// Parses the prefix of `line`; nil when it is not a CRI line.
     static func parse(_ line: ByteSlice) -> CRIPrefix? {
-        // No " std" in the line, no stream name after the timestamp: most lines are told
-        // apart without parsing their timestamp.
+        // A timestamp holds no space but the one a date may have at 10 (`2025-10-14 00:00:00`):
+        // the stream name follows the first other space. Most lines are told apart there,
+        // without parsing their timestamp.
         guard line.count > 20, line[0] >= UInt8(ascii: "0"), line[0] <= UInt8(ascii: "9"),
-              line.firstRange(of: " std") != nil,
+              let space = line.firstIndex(of: 0x20, from: line[10] == 0x20 ? 11 : 0),
+              line.dropFirst(space + 1).hasPrefix("std"),
               let (ts, used) = TimestampParser.parse(line), used + 10 <= line.count, line[used] == 0x20
         else { return nil }
         let rest = line.dropFirst(used + 1)

@@ -34,7 +34,7 @@ struct LineFields {
     }
 
     /// `string(key)`, sharing the `String` of a recent equal value (escaped values are made afresh).
-    func string(_ key: StaticString, cache: inout RecentStrings) -> String? {
+    func string(_ key: StaticString, cache: RecentStrings) -> String? {
         for item in items where item.key.equals(key) {
             return item.escaped ? LineFields.unescape(item.value) : cache.string(item.value)
         }

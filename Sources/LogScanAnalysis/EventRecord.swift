@@ -4,8 +4,9 @@ import LogScanEngine
 ///
 /// Dense logs (a drop storm) bring hundreds of thousands of events, and every one of them
 /// is kept until the report (sorting needs them all), so each byte here is paid per event.
-/// Fields only one kind uses share one word (`payload`); the capacity a line stated lives in
-/// `CapacityObservations`, as only the latest per channel is ever used.
+/// Fields only one kind uses share one word (`payload`); a line that stated a capacity only
+/// carries a flag (`statesCapacity`): the size is read back from `CapacityObservations`,
+/// which keeps the lines where a channel's size changed.
 struct EventRecord: Sendable {
     /// `time` of an event without timestamp.
     static let untimed = Int64.min

@@ -3,8 +3,8 @@ import Testing
 @testable import LogScanAnalysis
 import TestSupport
 
-/// The analyzer's flat memory: 32-byte records in fixed blocks, sorted as positions, and
-/// only the capacity lines that can still be the latest one.
+/// The analyzer's flat memory: 32-byte records in fixed blocks, sorted as positions (in one
+/// pass when nearly in order), and the capacity lines that changed a channel's size.
 @Suite struct RecordStorageTests {
     typealias S = ScenarioBuilder
 

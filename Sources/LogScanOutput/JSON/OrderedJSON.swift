@@ -29,36 +29,39 @@ indirect enum OrderedJSON {
 
     /// Pretty-printed with two-space indentation; arrays of scalars stay on one line.
     func rendered() -> String {
-        var out = ""
+        // Written as bytes, then one String: a large report (an event storm's) is hundreds of
+        // thousands of small pieces, and appending each to a String cost more than the rest.
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         render(into: &out, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// On one line with no spaces (JSON Lines), with the same number and string rules.
     func renderedCompact() -> String {
-        var out = ""
+        var out: [UInt8] = []
         renderCompact(into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func renderCompact(into out: inout String) {
+    private func renderCompact(into out: inout [UInt8]) {
         switch self {
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 item.renderCompact(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, (key, item)) in members.enumerated() {
-                if i > 0 { out += "," }
-                OrderedJSON.quote(key, into: &out)
-                out += ":"
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.appendQuoted(key, to: &out)
+                out.append(UInt8(ascii: ":"))
                 item.renderCompact(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         default:
             // Scalars print the same either way.
             render(into: &out, indent: 0)
@@ -72,54 +75,52 @@ indirect enum OrderedJSON {
         }
     }
 
-    private func render(into out: inout String, indent: Int) {
+    /// Pretty-printed with two-space indentation; arrays of scalars stay on one line.
+    private func render(into out: inout [UInt8], indent: Int) {
         WorkMeter.tick()
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        func pad(_ width: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width)) }
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .integer(let i): out += String(i)
-        case .number(let d): out += ReportNumber.format(d)
-        case .string(let s): OrderedJSON.quote(s, into: &out)
+        case .null: add("null")
+        case .bool(let b): add(b ? "true" : "false")
+        case .integer(let i): add(String(i))
+        case .number(let d): add(ReportNumber.format(d))
+        case .string(let s): JSONText.appendQuoted(s, to: &out)
         case .array(let items):
             if items.isEmpty {
-                out += "[]"
+                add("[]")
             } else if items.allSatisfy(\.isScalar) {
-                out += "["
+                out.append(UInt8(ascii: "["))
                 for (i, item) in items.enumerated() {
-                    if i > 0 { out += ", " }
+                    if i > 0 { add(", ") }
                     item.render(into: &out, indent: indent)
                 }
-                out += "]"
+                out.append(UInt8(ascii: "]"))
             } else {
-                let pad = String(repeating: " ", count: indent + 2)
-                out += "[\n"
+                add("[\n")
                 for (i, item) in items.enumerated() {
-                    out += pad
+                    pad(indent + 2)
                     item.render(into: &out, indent: indent + 2)
-                    out += i == items.count - 1 ? "\n" : ",\n"
+                    add(i == items.count - 1 ? "\n" : ",\n")
                 }
-                out += String(repeating: " ", count: indent) + "]"
+                pad(indent)
+                out.append(UInt8(ascii: "]"))
             }
         case .object(let members):
             if members.isEmpty {
-                out += "{}"
+                add("{}")
                 return
             }
-            let pad = String(repeating: " ", count: indent + 2)
-            out += "{\n"
+            add("{\n")
             for (i, (key, value)) in members.enumerated() {
-                out += pad
-                OrderedJSON.quote(key, into: &out)
-                out += ": "
+                pad(indent + 2)
+                JSONText.appendQuoted(key, to: &out)
+                add(": ")
                 value.render(into: &out, indent: indent + 2)
-                out += i == members.count - 1 ? "\n" : ",\n"
+                add(i == members.count - 1 ? "\n" : ",\n")
             }
-            out += String(repeating: " ", count: indent) + "}"
+            pad(indent)
+            out.append(UInt8(ascii: "}"))
         }
-    }
-
-    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as UTF-8.
-    static func quote(_ s: String, into out: inout String) {
-        JSONText.appendQuoted(s, to: &out)
     }
 }

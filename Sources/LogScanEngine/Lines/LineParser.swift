@@ -11,6 +11,9 @@ final class LineParser {
     private(set) var timestamp: Timestamp?
     /// The pod or unit an envelope named.
     private(set) var source: ByteSlice?
+    /// The timestamp that starts the line (its start, length and value), when the envelope
+    /// check parsed it and left it as the line's own: the format's parse then reuses it.
+    private var ownTimestamp: (start: UnsafePointer<UInt8>, count: Int, timestamp: Timestamp, used: Int)?
     private(set) var level: ByteSlice?
     private(set) var message = ByteSlice(UnsafePointer(bitPattern: 1)!, 0)
     private(set) var fields = LineFields()
@@ -36,6 +39,7 @@ final class LineParser {
         source = outerSource
         level = nil
         fields.removeAll()
+        ownTimestamp = nil
         message = ByteSlice(UnsafePointer(bitPattern: 1)!, 0)
         shape = LineShape(envelopes: envelopes, format: .unknown)
         var line = workspace.removingANSI(rawLine)
@@ -72,7 +76,10 @@ final class LineParser {
         // A timestamp followed by a level is the line's own (tracing's full format), and
         // so is one followed by a thread id or a target (`.with_level(false)`).
         if LineParser.levelLength(trimmed) != nil || trimmed.hasPrefix("ThreadId(")
-            || LineParser.headerElement(trimmed).hasModuleSeparator { return }
+            || LineParser.headerElement(trimmed).hasModuleSeparator {
+            ownTimestamp = (line.base, line.count, ts, used)
+            return
+        }
         if let (labels, after) = LineParser.lokiLabels(rest) {
             if let pod = LineParser.lokiSource(labels) { source = pod }
             outer = ts
@@ -216,7 +223,13 @@ final class LineParser {
     /// tracing-subscriber full format: `TS  LEVEL [ThreadId(N)] [spans:] [target:] message k=v ...`
     /// (also the runbook's `TS LEVEL message k=v`).
     private func parseTracing(_ line: ByteSlice, pretty: Bool) -> Bool {
-        guard let (ts, used) = TimestampParser.parse(line) else { return false }
+        let parsed: (Timestamp, Int)?
+        if let own = ownTimestamp, own.start == line.base, own.count == line.count {
+            parsed = (own.timestamp, own.used)
+        } else {
+            parsed = TimestampParser.parse(line)
+        }
+        guard let (ts, used) = parsed else { return false }
         timestamp = ts
         // `.with_level(false)`: the time may be followed directly by the thread, spans or target.
         return parseLevelFirst(line.dropFirst(used).trimmingLeadingSpaces, pretty: pretty, levelOptional: true)

@@ -100,6 +100,7 @@ package struct ByteSlice {
     /// the whole slice; nil for anything else, including `nan`, `inf` and overflow.
     var double: Double? {
         guard count > 0, count <= 64 else { return nil }
+        if let exact = plainDecimal { return exact }
         // Only digits, sign, point and exponent: strtod would also take hex and "inf".
         for i in 0..<count {
             switch base[i] {
@@ -108,13 +109,56 @@ package struct ByteSlice {
             default: return nil
             }
         }
-        var buffer = [CChar](repeating: 0, count: count + 1)
-        for i in 0..<count { buffer[i] = CChar(bitPattern: base[i]) }
-        return buffer.withUnsafeBufferPointer { p -> Double? in
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { p -> Double? in
+            for i in 0..<count { p[i] = CChar(bitPattern: base[i]) }
+            p[count] = 0
             var end: UnsafeMutablePointer<CChar>?
             let v = strtod(p.baseAddress!, &end)
-            guard let end, end - UnsafeMutablePointer(mutating: p.baseAddress!) == count, v.isFinite else { return nil }
+            guard let end, end - p.baseAddress! == count, v.isFinite else { return nil }
             return v
         }
+    }
+
+    /// `[+-]digits[.digits]` whose digits make an integer below 2^53 with at most 22 of them
+    /// after the point (`82.38`, `96.17999999999999`): the integer and the power of ten are
+    /// exact doubles, so one division is the correctly rounded value, the one `strtod` gives
+    /// (Clinger's fast path). `nil` for anything else, which `strtod` then reads.
+    private var plainDecimal: Double? {
+        var i = 0
+        var negative = false
+        if base[0] == UInt8(ascii: "-") || base[0] == UInt8(ascii: "+") {
+            negative = base[0] == UInt8(ascii: "-")
+            i = 1
+        }
+        var significand: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var sawPoint = false
+        var digitsBeforePoint = 0
+        while i < count {
+            let c = base[i]
+            if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") {
+                digits += 1
+                guard digits <= 18 else { return nil }
+                significand = significand * 10 + UInt64(c - UInt8(ascii: "0"))
+                if sawPoint { fractionDigits += 1 } else { digitsBeforePoint += 1 }
+            } else if c == UInt8(ascii: "."), !sawPoint {
+                sawPoint = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard digitsBeforePoint > 0, !sawPoint || fractionDigits > 0, significand <= 1 << 53,
+              fractionDigits < ByteSlice.exactPowersOfTen.count else { return nil }
+        let value = Double(significand) / ByteSlice.exactPowersOfTen[fractionDigits]
+        return negative ? -value : value
+    }
+
+    /// 10^0 ... 10^22: every one an exact double.
+    private static let exactPowersOfTen: [Double] = (0...22).map { exponent in
+        var value = 1.0
+        for _ in 0..<exponent { value *= 10 }
+        return value
     }
 }

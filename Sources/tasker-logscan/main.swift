@@ -32,6 +32,18 @@ struct TaskerLogscan: ParsableCommand {
     static let version = "tasker-logscan 0.4.0"
 }
 
+// A closed standard output or error gets a read-only /dev/null as placeholder: otherwise the
+// first descriptor anything opens takes its number (an input file, or the thread pool's
+// event loop, whose writes then fail with EINVAL), while writes to the placeholder fail with
+// EBADF, so a closed standard output is still "standard output: Bad file descriptor".
+for descriptor in [STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+    let placeholder = open("/dev/null", O_RDONLY)
+    if placeholder >= 0, placeholder != descriptor {
+        _ = dup2(placeholder, descriptor)
+        close(placeholder)
+    }
+}
+
 // A fixed mmap threshold: the analysis's 2 MiB record blocks and the scan threads' parts
 // are given back to the system when freed instead of staying in glibc's heap arenas
 // (storm, two threads: peak RSS 61-63 MiB before, 58 after; no measurable cost, as the

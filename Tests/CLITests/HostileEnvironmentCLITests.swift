@@ -59,6 +59,14 @@ import TestSupport
         #expect(r == Outcome(status: 2, stdout: "", stderr: "tasker-logscan: standard output: Bad file descriptor\n"))
     }
 
+    /// Inputs read on several threads start the thread pool, whose event loop took the free
+    /// descriptor 1 (the error then read `Invalid argument`): the same message as with one.
+    @Test(arguments: ["events", "report"])
+    func aClosedStandardOutputIsTheSameErrorWithThreads(command: String) throws {
+        let r = try Self.run(#"exec "$0" "$1" --threads 2 fixtures/runbook-forms.log fixtures/plain.log >&-"#, [command])
+        #expect(r == Outcome(status: 2, stdout: "", stderr: "tasker-logscan: standard output: Bad file descriptor\n"))
+    }
+
     /// `tasker-logscan events big.log | head -c 10`: the reader goes away; that
     /// ends the program quietly with status 0 (SPEC §1). plain.log's events are
     /// ~200 KB, more than a pipe holds, so a write after `head` exits is certain.

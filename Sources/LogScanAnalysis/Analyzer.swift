@@ -21,10 +21,9 @@ public struct Analyzer: EventSink {
     private var unselected = Set<String>()
     private static let maxUnselected = 10_000
     /// Recent channel names as events give them, with their index (`nil`: left out by
-    /// `--channel`), and recent sources: a storm names a few of each, and the recognizer
-    /// hands out the same `String` objects for them, so most lookups are one comparison.
-    private var recentChannels = [(name: String, index: Int32?)?](repeating: nil, count: 8)
-    private var recentSources = [(name: String, index: Int32)?](repeating: nil, count: 8)
+    /// `--channel`), and recent sources with theirs.
+    private var recentChannels = RecentNames<Int32?>()
+    private var recentSources = RecentNames<Int32>()
     /// The input of the previous event and its index: events come input by input.
     private var lastInput: (name: String, index: Int32)?
     private var oldest: Int64?
@@ -107,8 +106,7 @@ public struct Analyzer: EventSink {
     /// `--channel` leaves it out. Remembered for recent names: the answer for a name never
     /// changes (an index, once given, stays; a name past the limit stays in the "other" row).
     private mutating func channelIndex(_ given: String) -> Int32? {
-        let slot = given.utf8.count & (recentChannels.count - 1)
-        if let entry = recentChannels[slot], entry.name == given { return entry.index }
+        if let known = recentChannels.cached(given) { return known }
         let channel = ChannelCatalog.canonicalName(given)
         let index: Int32?
         if !selected.isEmpty, !selected.contains(channel) {
@@ -118,16 +116,15 @@ public struct Analyzer: EventSink {
             index = channelNames.intern(channel, limit: nameLimit, other: Analyzer.otherChannels,
                                         spilled: &spilledChannels, spillLimit: Analyzer.maxUnselected)
         }
-        recentChannels[slot] = (given, index)
+        recentChannels.remember(given, index)
         return index
     }
 
     /// `internSource(name)`, remembered for recent sources.
     private mutating func sourceIndex(_ name: String) -> Int32 {
-        let slot = name.utf8.count & (recentSources.count - 1)
-        if let entry = recentSources[slot], entry.name == name { return entry.index }
+        if let known = recentSources.cached(name) { return known }
         let index = internSource(name)
-        recentSources[slot] = (name, index)
+        recentSources.remember(name, index)
         return index
     }
 

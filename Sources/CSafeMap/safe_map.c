@@ -83,7 +83,7 @@ int logscan_map(int fd, long long offset, size_t length, const unsigned char **d
     atomic_store(&slots[slot].truncated, 0);
     atomic_store(&slots[slot].first_fault, UINTPTR_MAX);
     slots[slot].delta = delta;
-    void *base = mmap(NULL, total, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, (off_t)aligned);
+    void *base = mmap(NULL, total, PROT_READ, MAP_PRIVATE, fd, (off_t)aligned);
     if (base == MAP_FAILED) {
         int error = errno;
         atomic_store(&slots[slot].start, 0);

@@ -20,8 +20,8 @@ struct teddy {
     /* Largest window offset: how far past a match's start an earlier-starting
      * literal's window may lie. */
     int32_t max_offset;
-    int32_t bucket_size[8];
-    int32_t bucket[8][TEDDY_MAX_LITERALS];
+    int32_t bucket_size[TEDDY_BUCKETS];
+    int32_t bucket[TEDDY_BUCKETS][TEDDY_MAX_LITERALS];
     int32_t length[TEDDY_MAX_LITERALS];
     int32_t offset[TEDDY_MAX_LITERALS];
     uint8_t *bytes[TEDDY_MAX_LITERALS];
@@ -37,11 +37,12 @@ int32_t teddy_best_isa(void) {
 }
 
 teddy_t *teddy_new(const uint8_t *const *literals, const int32_t *lengths, const int32_t *offsets,
-                   int32_t count, int32_t isa) {
+                   const int32_t *buckets, int32_t count, int32_t isa) {
     int32_t best = teddy_best_isa();
     if (best == TEDDY_ISA_NONE || count < 1 || count > TEDDY_MAX_LITERALS) return NULL;
     for (int32_t k = 0; k < count; k++) {
         if (lengths[k] < 3 || offsets[k] < 0 || offsets[k] > lengths[k] - 3) return NULL;
+        if (buckets && (buckets[k] < 0 || buckets[k] >= TEDDY_BUCKETS)) return NULL;
     }
     teddy_t *t = calloc(1, sizeof *t);
     if (!t) return NULL;
@@ -57,9 +58,8 @@ teddy_t *teddy_new(const uint8_t *const *literals, const int32_t *lengths, const
         t->length[k] = lengths[k];
         t->offset[k] = offsets[k];
         if (offsets[k] > t->max_offset) t->max_offset = offsets[k];
-        /* Up to 8 literals: one bucket each, so a bucket's masks test an exact
-         * 3-byte window. More: round-robin (masks of a shared bucket alias). */
-        int32_t b = k % 8;
+        /* One literal per bucket: its masks test an exact 3-byte window. */
+        int32_t b = buckets ? buckets[k] : k % TEDDY_BUCKETS;
         t->bucket[b][t->bucket_size[b]++] = k;
         for (int j = 0; j < 3; j++) {
             uint8_t c = literals[k][offsets[k] + j];

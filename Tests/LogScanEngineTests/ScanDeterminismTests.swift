@@ -35,6 +35,18 @@ import TestSupport
         unmappable.mappedWindowBytes = 777
         unmappable.mappedWindowsRead = true
         variants.append(unmappable)
+        // The ranges of a parallel scan are mapped too: windows that end inside lines of a
+        // range, a range read into windows, a range read with `pread`.
+        var parallelMapped = ScanOptions(bufferSize: 64, threads: 2, parallelChunkBytes: 1000)
+        parallelMapped.mappedWindowBytes = 61
+        variants.append(parallelMapped)
+        var parallelUnmappable = ScanOptions(bufferSize: 100, threads: 3, parallelChunkBytes: 4096)
+        parallelUnmappable.mappedWindowBytes = 777
+        parallelUnmappable.mappedWindowsRead = true
+        variants.append(parallelUnmappable)
+        var parallelRead = ScanOptions(bufferSize: 100, threads: 2, parallelChunkBytes: 1000)
+        parallelRead.mapsFiles = false
+        variants.append(parallelRead)
         return variants
     }
 

@@ -99,14 +99,65 @@ import TestSupport
         #expect(LiteralPrefilter(literals: LiteralSet.messages, kernel: .portable).kernel == .portable)
     }
 
-    @Test func fingerprintsAreTheRarestWindowsOfRealLogs() {
-        // From ByteFrequencyRank.perMillion (measured on samples/*.log).
+    @Test func fingerprintsAreWindowsTheNoiseOfRealLogsLacks() {
+        // NoiseTrigrams, measured on the samples' noise lines. The windows of the byte
+        // estimate alone ("_ch", "Cha", "ful", "liz") were in ~870 noise lines per MB of
+        // the bench log; these are in ~2.
         let windows = LiteralSet.messages.map { lit -> String in
             let bytes = Array(lit.utf8)
             let at = TeddyMatcher.rarestWindow(in: bytes)
             return String(decoding: bytes[at..<at + 3], as: UTF8.self)
         }
-        #expect(windows == ["_ch", "Cha", "Cha", "Cha", "ful", "Bul", "Slo", "liz"])
+        #expect(windows == ["c_c", "g c", "y f", "w -", " fu", "Bul", "Slo", "l m"])
+        for window in windows {
+            let b = Array(window.utf8)
+            #expect(TeddyMatcher.noiseTier(b[0], b[1], b[2]) == 0)
+        }
+    }
+
+    @Test func literalsBeyondEightShareTheBucketWhereTheirMixturesAreRarest() {
+        // The scanner's 8 message literals and the 4 compression magics: round-robin
+        // (k % 8) put gzip's 1F 8B 08 with "c_c", whose mixtures ("o[h"…) occur in noise.
+        let literals = LiteralSet.messages.map { Array($0.utf8) } + LiteralSet.compressionMagic.map(\.bytes)
+        let windows = literals.map { bytes -> [UInt8] in
+            let at = TeddyMatcher.rarestWindow(in: bytes)
+            return Array(bytes[at..<at + 3])
+        }
+        let buckets = TeddyMatcher.buckets(for: windows)
+        #expect(buckets == [0, 1, 2, 3, 4, 5, 6, 7, 0, 3, 6, 2])
+        for b in 0..<8 {
+            let members = windows.indices.filter { buckets[$0] == b }.map { windows[$0] }
+            #expect(TeddyMatcher.mixtureCost(members).cost == 0, "bucket \(b)")
+        }
+        let roundRobin = (0..<8).map { b in windows.indices.filter { $0 % 8 == b }.map { windows[$0] } }
+        #expect(roundRobin.map { TeddyMatcher.mixtureCost($0).cost }.reduce(0, +) > 0)
+    }
+
+    @Test func theNoiseTableIsTheSamplesNoise() throws {
+        // The table's tiers are those of the samples' noise lines (the lines without a
+        // prefilter literal), as scripts/gen-fingerprint-table.py writes them.
+        let literals = (LiteralSet.messages + LiteralSet.criPartial).map { Array($0.utf8) }
+        var counts: [UInt32: Int] = [:]
+        for name in ["plain", "json", "ansi", "kubectl-prefixed", "cri"] {
+            let data = try EngineFixtures.bytes(name + ".log")
+            for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                let bytes = Array(line)
+                if literals.contains(where: { bytes.firstRange(of: $0) != nil }) { continue }
+                guard bytes.count >= 3 else { continue }
+                for i in 0...(bytes.count - 3) where bytes[i..<i + 3].allSatisfy({ (0x20...0x7E).contains($0) }) {
+                    counts[(UInt32(bytes[i]) << 16) | (UInt32(bytes[i + 1]) << 8) | UInt32(bytes[i + 2]), default: 0] += 1
+                }
+            }
+        }
+        #expect(counts.count == NoiseTrigrams.count)
+        var mismatches = 0
+        for (key, n) in counts {
+            let tier = TeddyMatcher.noiseTier(UInt8(key >> 16), UInt8((key >> 8) & 0xFF), UInt8(key & 0xFF))
+            if tier != Int.bitWidth - n.leadingZeroBitCount { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(TeddyMatcher.noiseTier(0x01, 0x02, 0x03) == 0)
+        #expect(TeddyMatcher.noiseTier(UInt8(ascii: "C"), UInt8(ascii: "h"), UInt8(ascii: "a")) > 5)
     }
 
     @Test func literalsTeddyCannotTakeFallBackToThePortableKernel() {

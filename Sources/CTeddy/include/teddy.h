@@ -37,12 +37,17 @@ typedef struct {
 /* The best instruction set this CPU supports (run-time detection). */
 int32_t teddy_best_isa(void);
 
+/* Buckets a matcher has: literals beyond this many share one. */
+#define TEDDY_BUCKETS 8
+
 /* A matcher for `count` literals (`lengths[k]` >= 3 bytes, fingerprint window at
- * `offsets[k]`, 0 <= offsets[k] <= lengths[k] - 3). `isa` asks for an instruction set;
- * it is lowered to what the CPU supports. NULL on bad arguments or when no SIMD
- * kernel is available. The literal bytes are copied. */
+ * `offsets[k]`, 0 <= offsets[k] <= lengths[k] - 3, in bucket `buckets[k]` < 8; NULL:
+ * literal k in bucket k % 8). Literals sharing a bucket share its nibble masks, which
+ * then also accept mixtures of their windows' nibbles: the caller chooses which share.
+ * `isa` asks for an instruction set; it is lowered to what the CPU supports. NULL on
+ * bad arguments or when no SIMD kernel is available. The literal bytes are copied. */
 teddy_t *teddy_new(const uint8_t *const *literals, const int32_t *lengths, const int32_t *offsets,
-                   int32_t count, int32_t isa);
+                   const int32_t *buckets, int32_t count, int32_t isa);
 
 /* The instruction set the matcher runs with. */
 int32_t teddy_isa(const teddy_t *t);

@@ -9,9 +9,12 @@ import Darwin
 /// `read(2)`: the scanner works on the mapped pages where they are, so the
 /// kernel's copy into a buffer (a third of a quiet log's scan on one thread) is gone.
 ///
-/// A window is mapped with its pages read in at once and unmapped when the scanner is done
-/// with it, so memory stays one window. A file that grows while it is read is read to its
-/// new end, as `read(2)` would. A file truncated while mapped reads as
+/// A window is unmapped when the scanner is done with it, so memory stays one window. Its
+/// pages are faulted in as the scanner reaches them, not read in at once: with
+/// `MAP_POPULATE` the kernel walks the window page by page, and the faults, which map a
+/// page-cache folio's pages together, cost less (256 MB plain log, one thread, medians of
+/// 20: 60 ms against 70). A file that grows while it is read is read to its new end, as
+/// `read(2)` would; a range (`end`) is read to its end. A file truncated while mapped reads as
 /// zeros past its new end (`CSafeMap`) and the scan reports it as an error, never a SIGBUS.
 /// A file that cannot be mapped (a file system without mmap) is read with `pread` into a
 /// window-sized buffer instead.
@@ -24,6 +27,8 @@ final class MappedFileWindows {
     private let fd: Int32
     private let windowBytes: Int64
     private var offset: Int64
+    /// Where a range ends (a part of a parallel scan); `nil`: at the end of the file.
+    private let end: Int64?
     private let progress: (ReadProgress, Int)?
     /// `handle`: the mapping's, `nil` for a window read into `readBuffer`.
     private var window: (data: UnsafePointer<UInt8>, count: Int, handle: UnsafeMutableRawPointer?, offset: Int64)?
@@ -32,12 +37,15 @@ final class MappedFileWindows {
     /// Set once a mapping failed: the rest is read into this buffer.
     private var readBuffer: UnsafeMutablePointer<UInt8>?
 
-    /// `reading`: read with `pread` from the start, as when mapping fails (for tests).
-    init(fd: Int32, windowBytes: Int64 = MappedFileWindows.windowBytes, progress: (ReadProgress, Int)? = nil,
-         reading: Bool = false) {
+    /// `start`, `end`: the range to read, planned on the file's size (a file that shrinks
+    /// below `end` is reported as truncated). `reading`: read with `pread` from the start,
+    /// as when mapping fails (for tests).
+    init(fd: Int32, start: Int64 = 0, end: Int64? = nil, windowBytes: Int64 = MappedFileWindows.windowBytes,
+         progress: (ReadProgress, Int)? = nil, reading: Bool = false) {
         self.fd = fd
         self.windowBytes = max(windowBytes, 1)
-        offset = 0
+        offset = max(start, 0)
+        self.end = end
         self.progress = progress
         if reading { readBuffer = .allocate(capacity: Int(self.windowBytes)) }
     }
@@ -55,8 +63,12 @@ final class MappedFileWindows {
         try finishWindow()
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw InputError.errno(errno) }
-        let size = Int64(st.st_size)
-        guard offset < size else { return nil }
+        let fileSize = Int64(st.st_size)
+        let size = end.map { min($0, fileSize) } ?? fileSize
+        guard offset < size else {
+            if let end, offset < end { throw InputError.truncated(size: fileSize, read: offset) }
+            return nil
+        }
         let length = Int(min(windowBytes, size - offset))
         used = 0
         if readBuffer == nil {
@@ -69,7 +81,11 @@ final class MappedFileWindows {
             readBuffer = .allocate(capacity: Int(windowBytes))
         }
         let n = try read(into: readBuffer!, count: length)
-        guard n > 0 else { return nil }
+        guard n > 0 else {
+            // The file shrank between fstat and pread.
+            if let end, offset < end { throw InputError.truncated(size: fileSize, read: offset) }
+            return nil
+        }
         window = (UnsafePointer(readBuffer!), n, nil, offset)
         return UnsafeBufferPointer(start: readBuffer!, count: n)
     }

@@ -254,6 +254,62 @@ import Glibc
     }
 }
 
+extension FaultInjectionTests {
+    /// The same for a range of mapped windows (a parallel scan maps its ranges), mapped
+    /// and read into windows.
+    @Test(arguments: [false, true])
+    func aMappedRangeThatFindsTheFileShorterFails(reading: Bool) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-range-\(UUID().uuidString).log")
+        try Data(repeating: UInt8(ascii: "x"), count: 1000).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let fd = open(url.path, O_RDWR)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        let windows = MappedFileWindows(fd: fd, start: 100, end: 1000, windowBytes: 256, reading: reading)
+        let first = try #require(try windows.next())
+        #expect(first.count == 256 && first.allSatisfy { $0 == UInt8(ascii: "x") })
+        windows.consume(256)
+        #expect(ftruncate(fd, 300) == 0)
+        #expect(throws: InputError("file was truncated while being read (now 300 bytes; reading had reached byte 356)")) {
+            _ = try windows.next()
+        }
+    }
+
+    /// A range ends where it was planned, not at the end of the file.
+    @Test func aMappedRangeEndsAtItsEnd() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-range-\(UUID().uuidString).log")
+        try Data((0..<1000).map { UInt8(truncatingIfNeeded: $0) }).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let fd = open(url.path, O_RDONLY)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        let windows = MappedFileWindows(fd: fd, start: 100, end: 700, windowBytes: 256)
+        var seen: [UInt8] = []
+        while let chunk = try windows.next() {
+            seen += chunk
+            windows.consume(chunk.count)
+        }
+        #expect(seen == (100..<700).map { UInt8(truncatingIfNeeded: $0) })
+    }
+
+    /// A file truncated while a parallel scan maps its ranges: no SIGBUS, the events
+    /// kept are real ones, and the input says it was truncated.
+    @Test(arguments: [0, 150_000])
+    func aFileTruncatedUnderAParallelScanSaysSo(size: Int) throws {
+        let (url, _) = try Self.truncationFixture()
+        defer { try? FileManager.default.removeItem(at: url) }
+        var events: [Event] = []
+        let options = ScanOptions(threads: 2, parallelChunkBytes: 16 * 1024)
+        let summary = LogScanner(options: options).scan(.path(url.path)) { event in
+            if events.isEmpty { _ = truncate(url.path, off_t(size)) }
+            events.append(event)
+        }
+        #expect(!events.isEmpty)
+        #expect(events.allSatisfy { $0.usagePercent == 91.5 && $0.channel == "worker_command" })
+        #expect(summary.error?.hasPrefix("file was truncated while being read (now \(size) bytes; reading had reached byte ") == true)
+    }
+}
+
 /// SIGUSR1 deliveries seen by the handler of `aReadInterruptedBySignalsLosesNothing`.
 nonisolated(unsafe) var interruptionsDelivered = 0
 

@@ -69,7 +69,10 @@ final class MappedFileWindows {
             if let end, offset < end { throw InputError.truncated(size: fileSize, read: offset) }
             return nil
         }
-        let length = Int(min(windowBytes, size - offset))
+        // Windows end on multiples of their size from the file's start, wherever a range
+        // starts, so that every window but a range's first maps whole 2 MiB folios.
+        let gridEnd = (offset / windowBytes + 1) * windowBytes
+        let length = Int(min(gridEnd, size) - offset)
         used = 0
         if readBuffer == nil {
             var data: UnsafePointer<UInt8>?

@@ -88,12 +88,20 @@ final class TeddyMatcher: @unchecked Sendable {
     /// Past 4,096 mixtures the weight is not summed: such a bucket is bad anyway.
     static func mixtureCost(_ windows: [[UInt8]]) -> (cost: Int, mixtures: Int) {
         guard !windows.isEmpty else { return (0, 0) }
-        let accepted = (0..<3).map { j -> [UInt8] in
-            let low = Set(windows.map { $0[j] & 0x0F })
-            let high = Set(windows.map { $0[j] >> 4 })
-            return high.flatMap { h in low.map { l in (h << 4) | l } }
+        var accepted: [[UInt8]] = [[], [], []]
+        for j in 0..<3 {
+            // The nibbles each byte may have, as bit sets.
+            var low: UInt16 = 0
+            var high: UInt16 = 0
+            for window in windows {
+                low |= 1 << (window[j] & 0x0F)
+                high |= 1 << (window[j] >> 4)
+            }
+            for h in 0..<16 where high & (1 << h) != 0 {
+                for l in 0..<16 where low & (1 << l) != 0 { accepted[j].append(UInt8(h << 4 | l)) }
+            }
         }
-        let mixtures = accepted.reduce(1) { $0 * $1.count }
+        let mixtures = accepted[0].count * accepted[1].count * accepted[2].count
         guard mixtures <= 4096 else { return (Int.max / 2, mixtures) }
         var cost = 0
         for a in accepted[0] {

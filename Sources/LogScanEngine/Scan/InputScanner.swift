@@ -14,11 +14,13 @@ final class InputScanner {
     /// Prefilter for logs as services write them: the message literals only.
     /// Both also look for compressed data at a line start (`LiteralSet.compressionMagic`,
     /// the last needles): free with Teddy, whose cost does not grow with the literals.
-    private let messagePrefilter = LiteralPrefilter(literals: LiteralSet.messages,
+    /// Built once for every scanner (every thread): choosing the fingerprints and buckets
+    /// is start-up work.
+    private static let messagePrefilter = LiteralPrefilter(literals: LiteralSet.messages,
                                                     byteLiterals: LiteralSet.compressionMagic.map(\.bytes))
     /// Prefilter for container runtime files: also the partial-line tag, so that
     /// the pieces of a split line are joined before the message is looked at.
-    private let criPrefilter = LiteralPrefilter(literals: LiteralSet.messages + LiteralSet.criPartial,
+    private static let criPrefilter = LiteralPrefilter(literals: LiteralSet.messages + LiteralSet.criPartial,
                                                 byteLiterals: LiteralSet.compressionMagic.map(\.bytes))
     /// The one in use for this input: the CRI one from the input's first CRI line on when
     /// that line is among its first lines (`InputFormat`).
@@ -80,7 +82,7 @@ final class InputScanner {
 
     init(options: ScanOptions) {
         self.options = options
-        prefilter = criPrefilter
+        prefilter = Self.criPrefilter
         workspace = LineWorkspace(capacity: options.maxLineLength + 64)
         parser = LineParser(workspace: workspace)
         reader = LineReader(maxLineLength: options.maxLineLength)
@@ -132,7 +134,7 @@ final class InputScanner {
         firstLine = []
         firstLineDone = false
         activeJoins = 0
-        prefilter = messagePrefilter
+        prefilter = Self.messagePrefilter
         usingCRIPrefilter = false
         dockerInput = false
         format = InputFormat()
@@ -362,7 +364,7 @@ final class InputScanner {
 
     private func useCRIPrefilter() {
         guard !usingCRIPrefilter else { return }
-        prefilter = criPrefilter
+        prefilter = Self.criPrefilter
         usingCRIPrefilter = true
     }
 

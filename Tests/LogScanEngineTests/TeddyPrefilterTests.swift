@@ -18,7 +18,7 @@ import TestSupport
 
     /// The Teddy kernels this CPU runs (each must also differ from the portable one).
     static var teddyKernels: [LiteralPrefilter.Kernel] {
-        [.avx2, .ssse3].filter { LiteralPrefilter(literals: LiteralSet.messages, kernel: $0).kernel == $0 }
+        [.avx512, .avx2, .ssse3].filter { LiteralPrefilter(literals: LiteralSet.messages, kernel: $0).kernel == $0 }
     }
 
     struct Walk: Equatable {

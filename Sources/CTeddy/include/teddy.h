@@ -6,7 +6,8 @@
 /* Teddy multi-literal prefilter with the newline count fused into the same pass.
  * Each literal is represented by a 3-byte window (its fingerprint) at an offset the
  * caller chooses; the literals are spread over 8 buckets, and nibble masks looked up
- * with pshufb tell, for 16 or 32 positions at once, which buckets' windows start there.
+ * with pshufb tell, for 16 or 32 positions at once, which buckets' windows start there
+ * (with AVX-512 VBMI, one 128-entry table per window byte tells it for 64 positions).
  * Only those positions are compared in full. */
 
 /* Instruction sets, in increasing order. */
@@ -14,6 +15,7 @@ enum {
     TEDDY_ISA_NONE = 0,  /* no SIMD kernel on this machine: use the portable Swift code */
     TEDDY_ISA_SSSE3 = 1,
     TEDDY_ISA_AVX2 = 2,
+    TEDDY_ISA_AVX512 = 3,  /* AVX-512 BW and VBMI: 7-bit byte tables looked up with vpermi2b */
 };
 
 /* Most literals one matcher takes. */

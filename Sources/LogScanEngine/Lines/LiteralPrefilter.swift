@@ -11,12 +11,13 @@ import Darwin
 ///
 /// Two kernels give the same answers. The fast one is Teddy (CTeddy, as in
 /// Hyperscan and ripgrep): each literal is reduced to its rarest 3-byte window,
-/// nibble masks test 32 (AVX2) or 16 (SSSE3) positions per step for all literals
+/// byte tables (AVX-512 VBMI: 64 positions) or nibble masks (AVX2: 32; SSSE3: 16)
+/// test the positions of a step for all literals
 /// at once, and newlines are counted in the same pass. The portable one, for CPUs
 /// without SSSE3 and as the reference in tests, reduces each literal to two of its
 /// rarest bytes at a fixed distance (ripgrep's "packed pair" idea), tests 16
 /// positions at a time, and counts newlines in a second pass.
-/// `TASKER_LOGSCAN_PREFILTER=portable|ssse3|avx2` forces a kernel.
+/// `TASKER_LOGSCAN_PREFILTER=portable|ssse3|avx2|avx512` forces a kernel.
 struct LiteralPrefilter {
     /// Which code finds the literals.
     enum Kernel: String, Sendable {
@@ -26,6 +27,8 @@ struct LiteralPrefilter {
         case ssse3
         /// Teddy with 32-byte AVX2 blocks.
         case avx2
+        /// Teddy with 64-byte AVX-512 (BW, VBMI) blocks and 7-bit byte tables.
+        case avx512
     }
 
     /// A `firstMatch` and the newlines before it, from one pass.

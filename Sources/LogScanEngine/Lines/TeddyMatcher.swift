@@ -19,7 +19,8 @@ final class TeddyMatcher: @unchecked Sendable {
         let buckets = TeddyMatcher.buckets(for: windows)
         let isa: Int32 = switch wanted {
         case .ssse3: Int32(TEDDY_ISA_SSSE3)
-        case .avx2, .portable, nil: Int32(TEDDY_ISA_AVX2)
+        case .avx2: Int32(TEDDY_ISA_AVX2)
+        case .avx512, .portable, nil: Int32(TEDDY_ISA_AVX512)
         }
         let copies = literals.map { bytes -> UnsafeMutablePointer<UInt8> in
             let p = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
@@ -30,7 +31,11 @@ final class TeddyMatcher: @unchecked Sendable {
         let pointers: [UnsafePointer<UInt8>?] = copies.map { UnsafePointer($0) }
         guard let h = teddy_new(pointers, lengths, offsets, buckets, Int32(literals.count), isa) else { return nil }
         handle = h
-        kernel = teddy_isa(h) == Int32(TEDDY_ISA_AVX2) ? .avx2 : .ssse3
+        kernel = switch teddy_isa(h) {
+        case Int32(TEDDY_ISA_AVX512): .avx512
+        case Int32(TEDDY_ISA_AVX2): .avx2
+        default: .ssse3
+        }
     }
 
     deinit { teddy_free(handle) }

@@ -296,6 +296,34 @@ TEDDY_AVX512 static int64_t skip_avx512(const teddy_t *t, const uint8_t *base, i
     return p;
 }
 
+/* The last bytes [p, to), at most 64 (a block needs 66), as one block of masked loads (masked
+ * bytes are not read, so nothing past `to` is touched): the windows that fit are tested,
+ * the newlines counted. The scalar tail cost ~5 cycles per byte, and a short range
+ * (one line of a split CRI entry, while its pieces are joined) is mostly tail. */
+TEDDY_AVX512 static uint64_t tail_avx512(const teddy_t *t, const uint8_t *base, int64_t p, int64_t to,
+                                         uint8_t lanes[64], uint64_t *newline_mask) {
+    int64_t n = to - p;
+    if (n <= 0) {
+        *newline_mask = 0;
+        return 0;
+    }
+    const __mmask64 all = n == 64 ? ~(__mmask64)0 : (((__mmask64)1 << n) - 1);
+    const __m512i v0 = _mm512_maskz_loadu_epi8(all, base + p);
+    *newline_mask = _mm512_cmpeq_epi8_mask(v0, _mm512_set1_epi8('\n')) & all;
+    if (n < 3) return 0;
+    const __m512i v1 = _mm512_maskz_loadu_epi8(all >> 1, base + p + 1);
+    const __m512i v2 = _mm512_maskz_loadu_epi8(all >> 2, base + p + 2);
+    const __m512i r = _mm512_ternarylogic_epi64(
+        _mm512_permutex2var_epi8(_mm512_loadu_si512((const void *)t->byte7[0]), v0, _mm512_loadu_si512((const void *)(t->byte7[0] + 64))),
+        _mm512_permutex2var_epi8(_mm512_loadu_si512((const void *)t->byte7[1]), v1, _mm512_loadu_si512((const void *)(t->byte7[1] + 64))),
+        _mm512_permutex2var_epi8(_mm512_loadu_si512((const void *)t->byte7[2]), v2, _mm512_loadu_si512((const void *)(t->byte7[2] + 64))),
+        0x80);
+    /* Windows starting at p .. to-3. */
+    uint64_t c = _mm512_test_epi8_mask(r, r) & (all >> 2);
+    if (c) _mm512_storeu_si512((void *)lanes, r);
+    return c;
+}
+
 TEDDY_AVX512 static uint64_t newlines_avx512(const uint8_t *p) {
     return _mm512_cmpeq_epi8_mask(_mm512_loadu_si512((const void *)p), _mm512_set1_epi8('\n'));
 }
@@ -336,6 +364,23 @@ static void scan_blocks(const teddy_t *t, const uint8_t *base, int64_t from, int
         if (best == NO_MATCH) {
             p = skip(t, base, p, to, limit, isa, &l, lanes, &cand);
             counted = p;
+            if (!cand && isa == TEDDY_ISA_AVX512 && p < to && to - p <= 64) {
+                /* The rest, too short for a block: one masked block, then done. */
+                uint64_t nl = 0;
+                uint64_t c = tail_avx512(t, base, p, to, lanes, &nl);
+                while (c) {
+                    int i = __builtin_ctzll(c);
+                    c &= c - 1;
+                    verify(t, base, from, to, p + i, lanes[i], &best, &best_k);
+                }
+                if (best == NO_MATCH) {
+                    track_newlines(nl, (int)(to - p), limit, &l.run, &l.newlines, &l.flag);
+                    counted = to;
+                }
+                /* Every window of [p, to) was tested: nothing left for the scalar loop. */
+                p = to;
+                break;
+            }
             if (!cand) break;  /* the rest does not fill a block */
         } else {
             /* After a match: only windows of literals that could start earlier. */

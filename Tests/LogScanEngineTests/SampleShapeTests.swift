@@ -39,6 +39,29 @@ import TestSupport
         #expect(kubectl.filter { $0.source == "tasker-worker-5f8b7" }.count == 475)
     }
 
+    @Test func aJoinedLineWithoutAnEventStillDatesTheInput() {
+        // The joined noise line in the middle is the input's latest and earliest instant
+        // (the lines around it are out of order): its timestamp counts, though no event
+        // can come from it (it holds no message literal), and the event after it is found.
+        let text = """
+        2025-10-14T05:00:01.000000000Z stdout F 2025-10-14T05:00:01.000000Z  INFO tasker_core::x: heartbeat n=1
+        2025-10-14T05:00:02.000000000Z stdout P 2025-10-14T04:00:00.000000Z  INFO tasker_core::x: task context={"a":
+        2025-10-14T05:00:02.000000000Z stdout F 1} n=2
+        2025-10-14T05:00:03.000000000Z stdout P 2025-10-14T06:00:00.000000Z  INFO tasker_core::x: task context={"b":
+        2025-10-14T05:00:03.000000000Z stdout F 2} n=3
+        2025-10-14T05:00:04.000000000Z stdout F 2025-10-14T05:00:04.000000Z  WARN tasker_worker::x: mpsc_channel_saturation channel=worker_command usage_percent=91.5
+        2025-10-14T05:00:05.000000000Z stdout F 2025-10-14T05:00:05.000000Z  INFO tasker_core::x: heartbeat n=5
+
+        """
+        for options in [ScanOptions(threads: 1), ScanOptions(bufferSize: 64, threads: 1)] {
+            let (events, summary) = LogScanner(options: options).scan(bytes: Array(text.utf8), name: "cri.log")
+            #expect(events.map(\.line) == [6])
+            #expect(summary.firstTimestamp == (try? FixtureTime.parse("2025-10-14T04:00:00Z")))
+            #expect(summary.lastTimestamp == (try? FixtureTime.parse("2025-10-14T06:00:00Z")))
+            #expect(summary.lines == 7)
+        }
+    }
+
     @Test func criGivesPlainEventsAtTheirPhysicalLines() {
         let cri = EngineFixtures.scan("cri.log").events
         // `grep -n ' stdout P ' cri.log`: each partial line is joined with the next

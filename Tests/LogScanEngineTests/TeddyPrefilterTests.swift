@@ -242,6 +242,27 @@ import TestSupport
         }
     }
 
+    @Test func everyRemainderLengthCountsItsNewlines() {
+        // The bytes after the last whole block (up to 65 with AVX-512, whose masked tail
+        // takes at most 64): a newline in the last byte, or in every byte, is counted, and
+        // a literal ending at the last byte is found (the first AVX-512 tail missed the
+        // 65th byte's newline: the determinism tests saw a line fewer).
+        let literals = LiteralSet.messages
+        let prefilters = ([.portable] + Self.teddyKernels).map { LiteralPrefilter(literals: literals, kernel: $0) }
+        for length in 1...300 {
+            let lastNewline = [UInt8](repeating: UInt8(ascii: "x"), count: length - 1) + [0x0A]
+            let allNewlines = [UInt8](repeating: 0x0A, count: length)
+            let lit = Array("Slow handler".utf8)
+            let literalAtEnd = length >= lit.count ? [UInt8](repeating: 0x20, count: length - lit.count) + lit : lastNewline
+            for bytes in [lastNewline, allNewlines, literalAtEnd] {
+                let want = Self.bruteForce(literals, bytes, limit: 1000)
+                for p in prefilters {
+                    #expect(Self.walk(p, bytes, limit: 1000) == want, "\(p.kernel), length \(length)")
+                }
+            }
+        }
+    }
+
     @Test func theEarliestStartWinsWhenWindowsAreOutOfOrder() throws {
         // "abcdefghijQZ#" has its rare window late; "bcdefg" starts a byte later but
         // its window comes first in the buffer: the earliest start must still win.

@@ -572,6 +572,15 @@ final class InputScanner {
             overlong += 1
             return
         }
+        // Every event's line holds a message literal; a joined line is a candidate for its
+        // `stdout P` tag only. Without a literal its timestamp is all it gives (the CRI
+        // bench log's split task contexts: 184 per MB, each parsed in full before).
+        if Self.messagePrefilter.firstMatch(in: joined.base, from: 0, to: joined.count) == nil {
+            _ = parser.parse(joined, outerTimestamp: outer.timestamp, outerSource: outer.source,
+                             envelopes: outer.envelope, shapeOnly: true)
+            note(parser.timestamp)
+            return
+        }
         recognise(outer, content: joined, number: first)
     }
 

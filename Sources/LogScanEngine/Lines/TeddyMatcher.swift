@@ -67,15 +67,15 @@ final class TeddyMatcher: @unchecked Sendable {
     static func buckets(for windows: [[UInt8]]) -> [Int32] {
         let count = Int(TEDDY_BUCKETS)
         var members = [[[UInt8]]](repeating: [], count: count)
+        var costs = [Int](repeating: 0, count: count)
         var result: [Int32] = []
         for (k, window) in windows.enumerated() {
             var bucket = k
             if k >= count {
                 var best = (cost: Int.max, mixtures: Int.max)
                 for b in 0..<count {
-                    let before = mixtureCost(members[b])
                     let after = mixtureCost(members[b] + [window])
-                    let added = (cost: after.cost &- before.cost, mixtures: after.mixtures)
+                    let added = (cost: after.cost &- costs[b], mixtures: after.mixtures)
                     if added < best {
                         best = added
                         bucket = b
@@ -83,6 +83,7 @@ final class TeddyMatcher: @unchecked Sendable {
                 }
             }
             members[bucket].append(window)
+            costs[bucket] = mixtureCost(members[bucket]).cost
             result.append(Int32(bucket))
         }
         return result

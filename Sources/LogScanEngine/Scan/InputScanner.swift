@@ -82,7 +82,7 @@ final class InputScanner {
 
     init(options: ScanOptions) {
         self.options = options
-        prefilter = Self.criPrefilter
+        prefilter = Self.messagePrefilter // the CRI one is built only for an input that needs it
         workspace = LineWorkspace(capacity: options.maxLineLength + 64)
         parser = LineParser(workspace: workspace)
         reader = LineReader(maxLineLength: options.maxLineLength)

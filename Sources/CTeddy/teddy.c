@@ -390,17 +390,24 @@ static void scan_blocks(const teddy_t *t, const uint8_t *base, int64_t from, int
             p = skip(t, base, p, p + width + 2, limit, isa, &after, lanes, &cand);
             if (!cand) continue;
         }
+        int64_t had = best;
         while (cand) {
             int i = __builtin_ctzll(cand);
             cand &= cand - 1;
             verify(t, base, from, to, p + i, lanes[i], &best, &best_k);
         }
-        if (best == NO_MATCH) {
+        if (best == NO_MATCH || (had == NO_MATCH && best > p)) {
             uint64_t nl = isa == TEDDY_ISA_AVX512 ? newlines_avx512(base + p)
                           : isa == TEDDY_ISA_AVX2 ? newlines_avx2(base + p)
                                                   : newlines_ssse3(base + p);
-            track_newlines(nl, width, limit, &l.run, &l.newlines, &l.flag);
-            counted = p + width;
+            /* Up to the block's end, or to the first match in it: the newlines before a
+             * match from the block's mask, not byte by byte in `finish` (in an event storm
+             * every line has a match). Bytes from a match on hold no newline up to any
+             * earlier-starting match found later: a literal has no newline. */
+            int n = best == NO_MATCH ? width : (int)(best - p);
+            if (n < 64) nl &= ((uint64_t)1 << n) - 1;
+            track_newlines(nl, n, limit, &l.run, &l.newlines, &l.flag);
+            counted = p + n;
         }
         p += width;
     }

@@ -22,6 +22,8 @@ final class LineParser {
 
     private let workspace: LineWorkspace
     private var shapeOnly = false
+    /// Only the timestamp is wanted (a joined line without a message literal).
+    private var timestampOnly = false
 
     init(workspace: LineWorkspace) {
         self.workspace = workspace
@@ -31,10 +33,13 @@ final class LineParser {
     /// come from an outer envelope already peeled. Returns false when the line
     /// holds no message in a known format (noise).
     /// `shapeOnly`: the shape and timestamp are all that is wanted (the census), so
-    /// the message and fields of a text line are not split.
+    /// the message and fields of a text line are not split. `timestampOnly`: only
+    /// `timestamp` is wanted: a tracing line's header after its timestamp is not read
+    /// (the result and `shape` then say nothing).
     func parse(_ rawLine: ByteSlice, outerTimestamp: Timestamp?, outerSource: ByteSlice? = nil,
-               envelopes: LineShape.Envelopes = [], shapeOnly: Bool = false) -> Bool {
-        self.shapeOnly = shapeOnly
+               envelopes: LineShape.Envelopes = [], shapeOnly: Bool = false, timestampOnly: Bool = false) -> Bool {
+        self.shapeOnly = shapeOnly || timestampOnly
+        self.timestampOnly = timestampOnly
         timestamp = nil
         source = outerSource
         level = nil
@@ -231,6 +236,8 @@ final class LineParser {
         }
         guard let (ts, used) = parsed else { return false }
         timestamp = ts
+        // Nothing after the timestamp sets it: a line starting with a digit is read as tracing only.
+        if timestampOnly { return true }
         // `.with_level(false)`: the time may be followed directly by the thread, spans or target.
         return parseLevelFirst(line.dropFirst(used).trimmingLeadingSpaces, pretty: pretty, levelOptional: true)
     }

@@ -574,10 +574,11 @@ final class InputScanner {
         }
         // Every event's line holds a message literal; a joined line is a candidate for its
         // `stdout P` tag only. Without a literal its timestamp is all it gives (the CRI
-        // bench log's split task contexts: 184 per MB, each parsed in full before).
+        // bench log's split task contexts: 184 per MB, each parsed in full before), and
+        // the line is read only as far as that timestamp.
         if Self.messagePrefilter.firstMatch(in: joined.base, from: 0, to: joined.count) == nil {
             _ = parser.parse(joined, outerTimestamp: outer.timestamp, outerSource: outer.source,
-                             envelopes: outer.envelope, shapeOnly: true)
+                             envelopes: outer.envelope, timestampOnly: true)
             note(parser.timestamp)
             return
         }

@@ -161,7 +161,7 @@ import TestSupport
     }
 
     @Test(arguments: ["plain.log.gz", "plain-rotated.log.gz", "kubectl-prefixed.log.gz"])
-    func gzipInflatedOnItsOwnThreadGivesTheSameResults(fixture: String) {
+    func gzipReadWithSeveralThreadsGivesTheSameResults(fixture: String) {
         let path = EngineFixtures.path(fixture)
         let (reference, referenceSummary) = Self.scan(path, ScanOptions(threads: 1))
         #expect(!reference.isEmpty)
@@ -172,7 +172,7 @@ import TestSupport
         }
     }
 
-    @Test func truncatedGzipInflatedOnItsOwnThreadKeepsEventsAndError() throws {
+    @Test func truncatedGzipReadWithSeveralThreadsKeepsEventsAndError() throws {
         let gz = try EngineFixtures.bytes("plain.log.gz")
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("trunc-\(UUID().uuidString).gz")
         try Data(gz.prefix(gz.count * 2 / 3)).write(to: url)

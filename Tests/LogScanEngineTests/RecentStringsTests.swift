@@ -31,3 +31,26 @@ import Testing
         }
     }
 }
+
+/// `String.unshared`: the same text in a storage of its own, so that the threads of a
+/// parallel scan do not retain and release one shared string per event.
+@Suite struct UnsharedStringTests {
+    @Test func aLongStringGetsStorageOfItsOwnAndTheSameText() {
+        var original = "/var/log/tasker/orchestration-2025-10-14.log"
+        var copy = original.unshared
+        #expect(copy == original)
+        let a = original.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+        let b = copy.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+        #expect(a != b)
+        // Non-ASCII text keeps its bytes.
+        let accented = "pgmq_notifications_événements_⚠️"
+        #expect(accented.unshared == accented)
+        #expect(Array(accented.unshared.utf8) == Array(accented.utf8))
+    }
+
+    @Test func shortStringsAreInlineAndReturnedAsTheyAre() {
+        for s in ["", "WARN", "worker_command", "event_publisher"] {
+            #expect(s.unshared == s)
+        }
+    }
+}

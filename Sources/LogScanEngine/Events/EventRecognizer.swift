@@ -113,7 +113,8 @@ final class EventRecognizer {
     private func canonicalName(_ raw: String) -> String {
         let slot = raw.utf8.count & (EventRecognizer.canonicalSlots - 1)
         if let entry = canonical[slot], entry.raw == raw { return entry.name }
-        let name = ChannelCatalog.canonicalName(raw)
+        // The catalog's names are shared by every thread: this recognizer's events get its own copy.
+        let name = ChannelCatalog.canonicalName(raw).unshared
         canonical[slot] = (raw, name)
         return name
     }

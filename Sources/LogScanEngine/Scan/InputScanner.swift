@@ -120,7 +120,8 @@ final class InputScanner {
 
     private func scan(_ reading: Reading, startOffset: Int64, format given: InputFormat?,
                       into summary: inout InputSummary, onEvent: @escaping (Event) -> Void) {
-        inputName = summary.name
+        // Each thread's events carry a storage of their own (`String.unshared`).
+        inputName = summary.name.unshared
         lines = 0
         overlong = 0
         earliest = nil

@@ -63,7 +63,8 @@ teddy_t *teddy_new(const uint8_t *const *literals, const int32_t *lengths, const
         t->length[k] = lengths[k];
         t->offset[k] = offsets[k];
         if (offsets[k] > t->max_offset) t->max_offset = offsets[k];
-        /* One literal per bucket: its masks test an exact 3-byte window. */
+        /* A bucket of one literal tests an exact 3-byte window (AVX2, SSSE3: by nibbles;
+         * AVX-512: by the low 7 bits of each byte); the caller chooses which share one. */
         int32_t b = buckets ? buckets[k] : k % TEDDY_BUCKETS;
         t->bucket[b][t->bucket_size[b]++] = k;
         for (int j = 0; j < 3; j++) {

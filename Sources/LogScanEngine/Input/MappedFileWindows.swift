@@ -12,16 +12,18 @@ import Darwin
 /// A window is unmapped when the scanner is done with it, so memory stays one window. Its
 /// pages are faulted in as the scanner reaches them, not read in at once: with
 /// `MAP_POPULATE` the kernel walks the window page by page, and the faults, which map a
-/// page-cache folio's pages together, cost less (256 MB plain log, one thread, medians of
-/// 20: 60 ms against 70). A file that grows while it is read is read to its new end, as
-/// `read(2)` would; a range (`end`) is read to its end. A file truncated while mapped reads as
-/// zeros past its new end (`CSafeMap`) and the scan reports it as an error, never a SIGBUS.
+/// page-cache folio's pages together, cost less (256 MB plain log, one thread, hyperfine,
+/// means of 20: 59.7 ms against 69.8). A file that grows while it is read is read to its
+/// new end, as `read(2)` would; a range (`end`) is read to its end. A file truncated while
+/// mapped reads as zeros past its new end (`CSafeMap`) and the scan reports it as an error,
+/// never a SIGBUS.
 /// A file that cannot be mapped (a file system without mmap) is read with `pread` into a
 /// window-sized buffer instead.
 final class MappedFileWindows {
     /// Bytes per mapping: large enough that mapping costs nothing per byte, small enough
-    /// to add little to the resident memory (256 MB plain log, one thread, medians of 30:
-    /// 101 ms against 117 with `read(2)`; peak RSS 20.3 MiB against 17.4).
+    /// to add little to the resident memory (256 MB plain log, one thread, medians of 30, on an
+    /// earlier VM and still with `MAP_POPULATE`: 101 ms against 117 with `read(2)`; peak RSS
+    /// 20.3 MiB against 17.4).
     static let windowBytes: Int64 = 4 << 20
 
     private let fd: Int32

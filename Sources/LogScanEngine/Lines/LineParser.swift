@@ -21,9 +21,18 @@ final class LineParser {
     private(set) var shape = LineShape()
 
     private let workspace: LineWorkspace
-    private var shapeOnly = false
-    /// Only the timestamp is wanted (a joined line without a message literal).
-    private var timestampOnly = false
+    /// How much of a line `parse` reads.
+    enum Depth {
+        /// The message and fields too: the line may be an event.
+        case full
+        /// The shape and timestamp (the census): the message and fields of a text line are not split.
+        case shape
+        /// The timestamp (a joined line without a message literal): a tracing line's header
+        /// after its timestamp is not read, and the result and `shape` say nothing.
+        case timestamp
+    }
+
+    private var depth = Depth.full
 
     init(workspace: LineWorkspace) {
         self.workspace = workspace
@@ -32,14 +41,10 @@ final class LineParser {
     /// Parses `rawLine` (no line end). `outerTimestamp`, `outerSource` and `envelopes`
     /// come from an outer envelope already peeled. Returns false when the line
     /// holds no message in a known format (noise).
-    /// `shapeOnly`: the shape and timestamp are all that is wanted (the census), so
-    /// the message and fields of a text line are not split. `timestampOnly`: only
-    /// `timestamp` is wanted: a tracing line's header after its timestamp is not read
-    /// (the result and `shape` then say nothing).
+    /// `depth`: how much of the line is wanted.
     func parse(_ rawLine: ByteSlice, outerTimestamp: Timestamp?, outerSource: ByteSlice? = nil,
-               envelopes: LineShape.Envelopes = [], shapeOnly: Bool = false, timestampOnly: Bool = false) -> Bool {
-        self.shapeOnly = shapeOnly || timestampOnly
-        self.timestampOnly = timestampOnly
+               envelopes: LineShape.Envelopes = [], depth: Depth = .full) -> Bool {
+        self.depth = depth
         timestamp = nil
         source = outerSource
         level = nil
@@ -237,7 +242,7 @@ final class LineParser {
         guard let (ts, used) = parsed else { return false }
         timestamp = ts
         // Nothing after the timestamp sets it: a line starting with a digit is read as tracing only.
-        if timestampOnly { return true }
+        if depth == .timestamp { return true }
         // `.with_level(false)`: the time may be followed directly by the thread, spans or target.
         return parseLevelFirst(line.dropFirst(used).trimmingLeadingSpaces, pretty: pretty, levelOptional: true)
     }
@@ -257,7 +262,7 @@ final class LineParser {
         rest = LineParser.skipFileLocation(rest)
         guard level != nil || levelOptional || rest.count < before else { return false }
         shape.format = pretty ? .tracingPretty : .tracingFull
-        if shapeOnly { return true }
+        if depth != .full { return true }
         if pretty {
             splitPrettyMessageAndFields(rest)
         } else {

@@ -37,7 +37,7 @@ final class LineReader {
             return reading
         }
         _ = parser.parse(outer.content, outerTimestamp: outer.timestamp, outerSource: outer.source,
-                         envelopes: outer.envelope, shapeOnly: true)
+                         envelopes: outer.envelope, depth: .shape)
         reading.shape = parser.shape
         reading.timestamp = parser.timestamp
         return reading

@@ -579,7 +579,7 @@ final class InputScanner {
         // the line is read only as far as that timestamp.
         if Self.messagePrefilter.firstMatch(in: joined.base, from: 0, to: joined.count) == nil {
             _ = parser.parse(joined, outerTimestamp: outer.timestamp, outerSource: outer.source,
-                             envelopes: outer.envelope, timestampOnly: true)
+                             envelopes: outer.envelope, depth: .timestamp)
             note(parser.timestamp)
             return
         }

@@ -233,67 +233,64 @@ import Glibc
         #expect(events.allSatisfy { $0.usagePercent == 91.5 })
     }
 
-    /// The ranges of a parallel scan are planned on the size at the start: a
-    /// range that finds the file shorter says so instead of ending quietly.
-    @Test func aFileRangeThatFindsTheFileShorterFails() throws {
+    /// Runs `body` with a temporary file holding `data`, open for reading and writing.
+    static func withOpenFile(_ data: Data, _ body: (Int32) throws -> Void) throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-range-\(UUID().uuidString).log")
-        try Data(repeating: UInt8(ascii: "x"), count: 1000).write(to: url)
+        try data.write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let fd = open(url.path, O_RDWR)
         try #require(fd >= 0)
         defer { close(fd) }
-        let range = FileRangeByteSource(fd: fd, start: 100, end: 1000)
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 1)
-        defer { buffer.deallocate() }
-        #expect(try range.read(into: buffer, count: 256) == 256)
-        #expect(ftruncate(fd, 300) == 0)
-        // Bytes 300..<356 were read already; the range still wants 356..<1000.
-        #expect(throws: InputError("file was truncated while being read (now 300 bytes; reading had reached byte 356)")) {
-            _ = try range.read(into: buffer, count: 256)
+        try body(fd)
+    }
+
+    /// The ranges of a parallel scan are planned on the size at the start: a
+    /// range that finds the file shorter says so instead of ending quietly.
+    @Test func aFileRangeThatFindsTheFileShorterFails() throws {
+        try Self.withOpenFile(Data(repeating: UInt8(ascii: "x"), count: 1000)) { (fd: Int32) throws in
+            let range = FileRangeByteSource(fd: fd, start: 100, end: 1000)
+            let buffer = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 1)
+            defer { buffer.deallocate() }
+            #expect(try range.read(into: buffer, count: 256) == 256)
+            #expect(ftruncate(fd, 300) == 0)
+            // Bytes 300..<356 were read already; the range still wants 356..<1000.
+            #expect(throws: InputError("file was truncated while being read (now 300 bytes; reading had reached byte 356)")) {
+                _ = try range.read(into: buffer, count: 256)
+            }
         }
     }
-}
 
-extension FaultInjectionTests {
     /// The same for a range of mapped windows (a parallel scan maps its ranges), mapped
     /// and read into windows.
     @Test(arguments: [false, true])
     func aMappedRangeThatFindsTheFileShorterFails(reading: Bool) throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-range-\(UUID().uuidString).log")
-        try Data(repeating: UInt8(ascii: "x"), count: 1000).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let fd = open(url.path, O_RDWR)
-        try #require(fd >= 0)
-        defer { close(fd) }
-        let windows = MappedFileWindows(fd: fd, start: 100, end: 1000, windowBytes: 256, reading: reading)
-        // Windows end on multiples of their size: the first is 100..<256.
-        let first = try #require(try windows.next())
-        #expect(first.count == 156 && first.allSatisfy { $0 == UInt8(ascii: "x") })
-        windows.consume(156)
-        let second = try #require(try windows.next())
-        #expect(second.count == 256)
-        windows.consume(256)
-        #expect(ftruncate(fd, 300) == 0)
-        #expect(throws: InputError("file was truncated while being read (now 300 bytes; reading had reached byte 512)")) {
-            _ = try windows.next()
+        try Self.withOpenFile(Data(repeating: UInt8(ascii: "x"), count: 1000)) { (fd: Int32) throws in
+            let windows = MappedFileWindows(fd: fd, start: 100, end: 1000, windowBytes: 256, reading: reading)
+            // Windows end on multiples of their size: the first is 100..<256.
+            let first = try #require(try windows.next())
+            #expect(first.count == 156 && first.allSatisfy { $0 == UInt8(ascii: "x") })
+            windows.consume(156)
+            let second = try #require(try windows.next())
+            #expect(second.count == 256)
+            windows.consume(256)
+            #expect(ftruncate(fd, 300) == 0)
+            #expect(throws: InputError("file was truncated while being read (now 300 bytes; reading had reached byte 512)")) {
+                _ = try windows.next()
+            }
         }
     }
 
     /// A range ends where it was planned, not at the end of the file.
     @Test func aMappedRangeEndsAtItsEnd() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-range-\(UUID().uuidString).log")
-        try Data((0..<1000).map { UInt8(truncatingIfNeeded: $0) }).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let fd = open(url.path, O_RDONLY)
-        try #require(fd >= 0)
-        defer { close(fd) }
-        let windows = MappedFileWindows(fd: fd, start: 100, end: 700, windowBytes: 256)
-        var seen: [UInt8] = []
-        while let chunk = try windows.next() {
-            seen += chunk
-            windows.consume(chunk.count)
+        try Self.withOpenFile(Data((0..<1000).map { UInt8(truncatingIfNeeded: $0) })) { (fd: Int32) throws in
+            let windows = MappedFileWindows(fd: fd, start: 100, end: 700, windowBytes: 256)
+            var seen: [UInt8] = []
+            while let chunk = try windows.next() {
+                seen += chunk
+                windows.consume(chunk.count)
+            }
+            #expect(seen == (100..<700).map { UInt8(truncatingIfNeeded: $0) })
         }
-        #expect(seen == (100..<700).map { UInt8(truncatingIfNeeded: $0) })
     }
 
     /// A file truncated while a parallel scan maps its ranges: no SIGBUS, the events

@@ -2,13 +2,13 @@ import LogScanEngine
 
 /// Turns a stream of events into a report: feed events one by one with `add`, then `finish`.
 ///
-/// Each event is reduced to a 32-byte `EventRecord` (names interned) in blocks that never
-/// move, so memory grows with the number of relevant events only (32 bytes each, about 40
-/// while the report is built), never with their strings or the input size.
+/// Each event is reduced to a 32-byte `EventRecord` (names interned) in a `RecordStore`; the
+/// report is built in passes over them in report order, keeping totals, windows and episodes
+/// rather than events.
 public struct Analyzer: EventSink {
     public let options: AnalysisOptions
     private let selected: Set<String>
-    private var records = RecordStore()
+    private var records: RecordStore
     private var capacities: CapacityObservations
     private var channelNames = NameTable()
     private var eventTypes = NameTable()
@@ -35,6 +35,7 @@ public struct Analyzer: EventSink {
     public init(options: AnalysisOptions = AnalysisOptions()) {
         self.options = options
         selected = options.selectedChannels
+        records = RecordStore(memoryLimit: options.memoryRecords)
         capacities = CapacityObservations()
     }
 
@@ -153,14 +154,15 @@ public struct Analyzer: EventSink {
         }
         let inputIndices = part.inputs.names.map { inputs.intern($0) }
         let sourceIndices = part.sources.names.map { internSource($0) }
+        // A part that could not spill or read back says so in the whole's report.
+        for warning in part.records.warnings { records.storageWarnings.add(warning) }
         var stated = CapacityObservations.Reader(part.capacities)
-        for (position, record) in part.records.enumerated() {
+        part.records.forEachInArrivalOrder { record, position in
             let moved = record.moved(channel: { channels[Int($0)] }, eventType: { types[Int($0)] },
                                      input: { inputIndices[Int($0)] }, source: { sourceIndices[Int($0)] },
                                      lineOffset: lineOffset)
             records.append(moved)
-            if record.statesCapacity,
-               let capacity = stated.capacity(at: position, channel: record.channel, store: part.records) {
+            if record.statesCapacity, let capacity = stated.capacity(at: position, channel: record.channel) {
                 capacities.add(record: records.count - 1, channel: moved.channel, capacity: capacity)
             }
         }

@@ -1,10 +1,8 @@
 import LogScanEngine
 
-/// Builds the report from the analyzer's records: sort, filter by time, total per channel
-/// and window, run every diagnosis, reconcile resize sizes, order everything.
-///
-/// The records are never copied: they are sorted as 4-byte arrival positions, and the
-/// records in range are one run of them (the order is by time first).
+/// Builds the report from the analyzer's records: one pass over them in report order
+/// (`AnalysisPass`: totals, windows, episodes, capacity timelines), then every diagnosis on
+/// what the pass gathered, resize sizes reconciled, everything ordered.
 struct ReportBuilder {
     let options: AnalysisOptions
     let records: RecordStore
@@ -25,29 +23,38 @@ struct ReportBuilder {
         let inputEnd = ([newest] + scan.inputs.map { $0.lastTimestamp?.nanoseconds }).compactMap { $0 }.max()
         let since = inputEnd.flatMap { end in options.since.map { $0.resolve(newest: Timestamp(nanoseconds: end)).nanoseconds } }
         let until = inputEnd.flatMap { end in options.until.map { $0.resolve(newest: Timestamp(nanoseconds: end)).nanoseconds } }
-        // Untimed events cannot be shown to fall inside --since/--until: then they stay out of the totals.
-        let hasTimeBounds = options.since != nil || options.until != nil
-
-        let order = RecordOrder(ranking: inputs)
-        let positions = order.sorted(records)
-        let sorted = SortedRecords(store: records, positions: positions[...])
-        // Untimed records sort first, then the timed ones by time: those in range are one run.
-        let firstTimed = sorted.partitionPoint { $0.isTimed }
-        let from = sorted.partitionPoint { $0.isTimed && $0.time >= (since ?? .min) }
-        let to = max(from, sorted.partitionPoint { $0.time > (until ?? .max) })
-        let timed = sorted.slice(from..<to)
-        let untimed = sorted.slice(0..<firstTimed)
-        let countedUntimed = hasTimeBounds ? sorted.slice(0..<0) : untimed
         let end = min(inputEnd ?? 0, until ?? .max)
+
+        // One pass in report order gathers everything; a second one only when episodes ask
+        // for the slow handlers near them.
+        let stream = records.sorted(by: RecordOrder(ranking: inputs))
+        var pass = AnalysisPass(options: options, channelNames: channelNames, capacities: capacities,
+                                since: since, until: until)
+        stream.forEach { record, arrival in pass.take(record, arrival: arrival) }
+        pass.finish(inputEnd: end)
+
+        var slowQueries = SlowHandlerQueries(window: options.window)
+        if let ruby = channelNames.index(of: FFIBackpressureDiagnosis.channel), let channel = pass.channels[Int(ruby)] {
+            for episode in channel.saturation { slowQueries.ask(episode.start.nanoseconds, episode.end.nanoseconds) }
+            for run in channel.ffiBackpressure { slowQueries.ask(run.first.time, run.last.time) }
+        }
+        if !slowQueries.isEmpty, pass.slowHandlers > 0 {
+            let inRange = pass.inRange
+            slowQueries.answer { body in
+                stream.forEach { record, _ in
+                    if record.kind == .slowHandler, record.isTimed, inRange(record.time) { body(record.time, record.value) }
+                }
+            }
+        }
 
         // Every buffer_size per channel, up to --until (before --since still counts: start-up lines).
         var timelines: [String: CapacityTimeline] = [:]
-        for (channel, entries) in capacities.timelines(until: until, store: records, sorted: positions) {
-            timelines[channelNames[channel]] = CapacityTimeline(entries.map { entry in
-                let record = records[entry.record]
+        for (channel, runs) in pass.timelines {
+            timelines[channelNames[channel]] = CapacityTimeline(runs.kept.map { statement in
+                let record = statement.record
                 let source = record.source
                 return ChannelCapacity.Observation(
-                    value: entry.capacity, at: record.isTimed ? record.timestamp : nil,
+                    value: statement.capacity, at: record.isTimed ? record.timestamp : nil,
                     line: LineReference(input: inputs[record.input], line: record.line),
                     source: source == EventRecord.none ? nil
                         : source == EventRecord.otherSources ? SourceCount.other : sources[source])
@@ -56,51 +63,53 @@ struct ReportBuilder {
         let observed = timelines.compactMapValues(\.latest)
 
         // Reported channels: every channel with an event or a buffer size, and every --channel.
-        var seen = Set<Int32>()
-        for record in timed where record.channel != EventRecord.none { seen.insert(record.channel) }
-        for record in countedUntimed where record.channel != EventRecord.none { seen.insert(record.channel) }
-        let names = Set(observed.keys).union(options.selectedChannels).union(seen.map { channelNames[$0] })
+        let names = Set(observed.keys).union(options.selectedChannels).union(pass.seen.map { channelNames[$0] })
         let channelOrder = names.sorted {
             WorkMeter.tick()
             return (ChannelCatalog.rank(of: $0), $0) < (ChannelCatalog.rank(of: $1), $1)
         }
-
-        let (perChannel, slowHandlers, bulkTaskCreations) = index(timed)
 
         var capacities: [String: ChannelCapacity] = [:]
         for name in channelOrder {
             capacities[name] = ChannelCapacity.resolve(spec: ChannelCatalog.spec(for: name), observed: observed[name],
                                                        options: options)
         }
-        let context = AnalysisContext(options: options, records: timed, channelNames: channelNames,
-                                      eventTypes: eventTypes, inputs: inputs, end: end, channels: perChannel,
-                                      slowHandlers: slowHandlers, bulkTaskCreations: bulkTaskCreations,
-                                      capacities: capacities, observedCapacities: observed,
-                                      sources: sources, timelines: timelines)
+        let context = AnalysisContext(options: options, channelNames: channelNames, eventTypes: eventTypes,
+                                      inputs: inputs, sources: sources, end: end,
+                                      capacities: capacities,
+                                      observedCapacities: observed, timelines: timelines, slowHandlers: slowQueries)
 
-        let (channels, drafts) = totalAndDiagnose(channelOrder, context: context, untimed: countedUntimed)
+        var accumulators: [String: ChannelAccumulator] = [:]
+        for case let channel? in pass.channels { accumulators[channel.name] = channel }
+        var drafts: [DraftFinding] = []
+        var channels: [ChannelReport] = []
+        for name in channelOrder {
+            let accumulator = accumulators[name]
+            channels.append(channelReport(name, accumulator: accumulator, context: context))
+            if let accumulator { drafts += diagnose(accumulator, context: context) }
+        }
+        // Then the diagnoses across channels, in the order they always came.
+        if let ruby = accumulators[FFIBackpressureDiagnosis.channel] {
+            drafts += ruby.ffiBackpressure.map { FFIBackpressureDiagnosis.diagnose(run: $0, context: context) }
+        }
+        if let publisher = accumulators[EventPublisherDropsDiagnosis.channel] {
+            drafts += publisher.drops.map { EventPublisherDropsDiagnosis.diagnose(episode: $0, context: context) }
+        }
+        var allChannels = pass.allChannels
+        drafts += allChannels.findings(context: context)
+        drafts += diagnoseConfiguration(channelOrder, context: context)
         let findings = reconcile(drafts, context: context).sorted(by: Finding.reportOrder)
 
-        var dropTypes: [String: Int] = [:]
-        var untypedDrops = 0
-        for records in [timed, countedUntimed] {
-            for record in records where record.isDrop && record.kind == .full { untypedDrops += 1 }
+        let dropTypes = pass.dropTypes.map { type, count in
+            EventTypeCount(eventType: type == EventRecord.none ? "unknown" : eventTypes[type], count: count)
         }
-        if let publisher = channelNames.index(of: EventPublisherDropsDiagnosis.channel) {
-            for records in [timed, countedUntimed] {
-                for record in records where record.isDrop && record.channel == publisher && record.kind != .full {
-                    dropTypes[record.eventType == EventRecord.none ? "unknown" : eventTypes[record.eventType], default: 0] += 1
-                }
-            }
-        }
-
         let first = [inputStart, since].compactMap { $0 }.max()
         let last = [inputEnd, until].compactMap { $0 }.min()
-        return Report(
+        var report = Report(
             inputs: scan.inputs,
             linesRead: scan.linesRead,
-            eventsFound: timed.count + countedUntimed.count,
-            eventsUntimed: untimed.count,
+            eventsFound: pass.eventsCounted,
+            eventsUntimed: pass.eventsUntimed,
             timeRange: inputEnd == nil ? TimeRange() : TimeRange(first: first.map(Timestamp.init(nanoseconds:)),
                                                                   last: last.map(Timestamp.init(nanoseconds:))),
             window: options.window,
@@ -111,18 +120,18 @@ struct ReportBuilder {
             since: since.map(Timestamp.init(nanoseconds:)),
             until: until.map(Timestamp.init(nanoseconds:)),
             channelFilter: options.selectedChannels.sorted(),
-            warnings: options.configuration.warnings + channelFilterWarnings() + scan.inputs.compactMap { input in
+            warnings: options.configuration.warnings + records.warnings + channelFilterWarnings() + scan.inputs.compactMap { input in
                 input.emptyWarning ?? (input.nothingRecognised ? "\(input.name): \(input.notRecognisedMessage)" : nil)
-            },
+            } + (pass.countedBulkTaskCreations > 0 ? [options.reportLimits.bulkWarning(counted: pass.countedBulkTaskCreations)] : []),
             channels: channels,
-            droppedEventTypes: dropTypes.map { EventTypeCount(eventType: $0.key, count: $0.value) }
-                .sorted(by: EventTypeCount.reportOrder),
-            bulkTaskCreations: bulkTaskCreations.map(context.bulkTaskCreation),
+            droppedEventTypes: dropTypes.sorted(by: EventTypeCount.reportOrder),
+            bulkTaskCreations: pass.bulkTaskCreations.map(context.bulkTaskCreation),
             findings: findings,
-            untypedDrops: untypedDrops)
+            untypedDrops: pass.untypedDrops)
             .with(inputTimeRange: inputEnd == nil ? TimeRange() : TimeRange(first: inputStart.map(Timestamp.init(nanoseconds:)),
                                                                            last: inputEnd.map(Timestamp.init(nanoseconds:))))
-            .withActions()
+        report.countedBulkTaskCreations = pass.countedBulkTaskCreations
+        return report.withActions()
     }
 
     /// A `--channel` name that is neither in the channel table nor seen in the input: with the closest known name.
@@ -139,154 +148,32 @@ struct ReportBuilder {
         }
     }
 
-    /// Per channel, the indices of its saturation, full, drop and FFI records in `timed`; and
-    /// the slow handlers and bulk task creations. Counted first, so every list is allocated once.
-    private func index(_ timed: SortedRecords) -> (channels: [String: ChannelEvents], slowHandlers: [RecordIndex], bulkTaskCreations: [RecordIndex]) {
-        var counts = [ChannelEvents.Counts](repeating: ChannelEvents.Counts(), count: channelNames.names.count)
-        var slowCount = 0
-        var bulkCount = 0
-        for record in timed {
-            switch record.kind {
-            case .slowHandler: slowCount += 1
-            case .bulkTaskCreation: bulkCount += 1
-            default: break
-            }
-            guard record.channel != EventRecord.none else { continue }
-            counts[Int(record.channel)].count(record)
-        }
-        var lists = counts.map(ChannelEvents.init(reserving:))
-        var slowHandlers: [RecordIndex] = []
-        var bulkTaskCreations: [RecordIndex] = []
-        slowHandlers.reserveCapacity(slowCount)
-        bulkTaskCreations.reserveCapacity(bulkCount)
-        // `RecordOrder.sorted` holds at most 4G records: every index fits.
-        for (offset, record) in timed.enumerated() {
-            let index = RecordIndex(offset)
-            switch record.kind {
-            case .slowHandler: slowHandlers.append(index)
-            case .bulkTaskCreation: bulkTaskCreations.append(index)
-            default: break
-            }
-            guard record.channel != EventRecord.none else { continue }
-            lists[Int(record.channel)].add(index, record)
-        }
-        var channels: [String: ChannelEvents] = [:]
-        for (channel, count) in counts.enumerated() where count.any {
-            channels[channelNames[Int32(channel)]] = lists[channel]
-        }
-        return (channels, slowHandlers, bulkTaskCreations)
-    }
-
-    /// Totals over timed events in range plus counted untimed ones; windows over timed ones only.
-    private func channelReport(_ name: String, context: AnalysisContext, untimed: SortedRecords) -> ChannelReport {
+    /// The channel's row: its totals and windows, with its capacity, names and capacity changes.
+    private func channelReport(_ name: String, accumulator: ChannelAccumulator?, context: AnalysisContext) -> ChannelReport {
         let spec = ChannelCatalog.spec(for: name)
         let capacity = context.capacities[name]
-        var report = ChannelReport(channel: name, aliases: spec?.aliases ?? [],
-                                   configKey: spec.map { "\($0.seedTableHeader).\($0.configKey)" },
-                                   capacity: capacity?.value, capacitySource: capacity?.source)
+        var report = accumulator?.row ?? ChannelReport(channel: name)
+        report.aliases = spec?.aliases ?? []
+        report.configKey = spec.map { "\($0.seedTableHeader).\($0.configKey)" }
+        report.capacity = capacity?.value
+        report.capacitySource = capacity?.source
         report.capacityChanges = context.timelines[name]?.changes ?? []
-        func count(_ record: EventRecord) {
-            if record.kind == .saturation {
-                report.saturationEvents += 1
-                if !record.value.isNaN { report.maxUsagePercent = max(report.maxUsagePercent ?? record.value, record.value) }
-            }
-            if record.isFullEvent { report.fullEvents += 1 }
-            if record.isDrop { report.drops += 1 }
-        }
-        // The channel's records come in time order, so its windows come one after the other.
-        var windows: [WindowStats] = []
-        let events = context.channels[name] ?? ChannelEvents()
-        // Saturation and full records are disjoint sorted lists: merged, they are the channel's records in order.
-        var s = events.saturation.startIndex
-        var f = events.fullEvents.startIndex
-        while s < events.saturation.endIndex || f < events.fullEvents.endIndex {
-            let index: RecordIndex
-            if f == events.fullEvents.endIndex || (s < events.saturation.endIndex && events.saturation[s] < events.fullEvents[f]) {
-                index = events.saturation[s]
-                s += 1
-            } else {
-                index = events.fullEvents[f]
-                f += 1
-            }
-            let record = context.records[index]
-            count(record)
-            let start = record.timestamp.windowStart(width: options.window)
-            if windows.last?.start != start { windows.append(WindowStats(start: start)) }
-            let last = windows.count - 1
-            if record.kind == .saturation {
-                windows[last].saturationEvents += 1
-                if !record.value.isNaN {
-                    windows[last].maxUsagePercent = max(windows[last].maxUsagePercent ?? record.value, record.value)
-                }
-            }
-            if record.isFullEvent { windows[last].fullEvents += 1 }
-            if record.isDrop { windows[last].drops += 1 }
-        }
-        let channel = channelNames.index(of: name)
-        for record in untimed where record.channel != EventRecord.none && record.channel == channel
-            && record.isChannelProblem {
-            count(record)
-            report.untimedEvents += 1
-        }
-        report.windows = windows
         return report
     }
 
-    /// What one job of `totalAndDiagnose` gives.
-    private enum JobResult {
-        case channel(ChannelReport, [DraftFinding])
-        case drafts([DraftFinding])
-    }
-
-    /// The channel table and every diagnosis of SPEC §4: channel by channel in report order,
-    /// then the diagnoses across channels. The jobs only read the context, so they run on
-    /// `options.threads` threads; their results are taken in job order, as one thread gives them.
-    private func totalAndDiagnose(_ channels: [String], context: AnalysisContext,
-                                  untimed: SortedRecords) -> ([ChannelReport], [DraftFinding]) {
-        let acrossChannels: [(AnalysisContext) -> [DraftFinding]] = [
-            FFIBackpressureDiagnosis.diagnose, EventPublisherDropsDiagnosis.diagnose, AllChannelsSaturatedDiagnosis.diagnose,
-        ]
-        func job(_ index: Int) -> JobResult {
-            guard index < channels.count else { return .drafts(acrossChannels[index - channels.count](context)) }
-            let channel = channels[index]
-            return .channel(channelReport(channel, context: context, untimed: untimed), diagnose(channel, context: context))
-        }
-        var reports: [ChannelReport] = []
-        var drafts: [DraftFinding] = []
-        func take(_ result: JobResult) {
-            switch result {
-            case .channel(let report, let found):
-                reports.append(report)
-                drafts += found
-            case .drafts(let found): drafts += found
-            }
-        }
-        let jobs = channels.count + acrossChannels.count
-        if options.threads > 1, context.records.count >= options.parallelMinimumEvents {
-            OrderedWorkPool<JobResult>(jobs: jobs, threads: options.threads, lookAhead: jobs)
-                .run(makeWorker: {}, work: { _, index in job(index) }, deliver: { _, result in take(result) })
-        } else {
-            for index in 0..<jobs { take(job(index)) }
-        }
-        drafts += diagnoseConfiguration(channels, context: context)
-        return (reports, drafts)
-    }
-
     /// The saturation episodes (or PGMQ bursts) and the full events of one channel.
-    private func diagnose(_ channel: String, context: AnalysisContext) -> [DraftFinding] {
+    private func diagnose(_ channel: ChannelAccumulator, context: AnalysisContext) -> [DraftFinding] {
         WorkMeter.tick()
-        guard let events = context.channels[channel] else { return [] }
         var drafts: [DraftFinding] = []
-        for slice in context.episodes(events.saturation) {
-            let episode = SaturationEpisode(channel: channel, events: slice, context: context)
-            if channel == "pgmq_notifications" && episode.isBurstShaped {
+        for episode in channel.saturation {
+            if channel.name == PGMQBurstDiagnosis.channel && episode.isBurstShaped {
                 drafts.append(PGMQBurstDiagnosis.diagnose(episode, context: context))
             } else {
                 drafts.append(SaturationDiagnosis.diagnose(episode, context: context))
             }
         }
-        if let full = ChannelFullDiagnosis.diagnose(channel: channel, events: events, context: context) {
-            drafts.append(full)
+        if let full = channel.full {
+            drafts.append(ChannelFullDiagnosis.diagnose(channel: channel.name, full: full, context: context))
         }
         return drafts
     }

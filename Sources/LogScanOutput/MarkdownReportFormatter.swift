@@ -201,6 +201,9 @@ public struct MarkdownReportFormatter: ReportFormatter {
                 chunks.append(["| \(TimeText.seconds(bulk.at)) | \(bulk.count.map(String.init) ?? "?") | \(outcome) |"])
             }
         }
+        if r.countedBulkTaskCreations > 0 {
+            chunks.append(["", "And \(r.countedBulkTaskCreations) more, counted, not listed (the report lists the first \(r.bulkTaskCreations.count))."])
+        }
         let unexplained = correlations.unexplained
         if !unexplained.isEmpty, !r.bulkTaskCreations.isEmpty { chunks.append([""]) }
         for burst in unexplained {

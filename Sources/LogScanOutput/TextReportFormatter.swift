@@ -188,9 +188,15 @@ public struct TextReportFormatter: ReportFormatter {
             guard i < shown else { continue }
             out += aligned("\(TimeText.seconds(bulk.at))  " + Self.right(bulk.count.map { "\($0) tasks" } ?? "? tasks", 11) + "  " + outcome, indent: 2)
         }
-        if shown < r.bulkTaskCreations.count {
-            let rest = r.bulkTaskCreations.count - shown
-            out += wrap("and \(rest) more (\(ReportNumber.counted(r.bulkTaskCreations.count, "creation")) in all: \(explainedCount) followed by a burst, \(smallCount) under 1000 tasks); the JSON report lists every one", indent: 2)
+        let listed = r.bulkTaskCreations.count
+        let total = listed + r.countedBulkTaskCreations
+        if shown < total {
+            let rest = total - shown
+            if r.countedBulkTaskCreations == 0 {
+                out += wrap("and \(rest) more (\(ReportNumber.counted(total, "creation")) in all: \(explainedCount) followed by a burst, \(smallCount) under 1000 tasks); the JSON report lists every one", indent: 2)
+            } else {
+                out += wrap("and \(rest) more (\(ReportNumber.counted(total, "creation")) in all; of the first \(listed): \(explainedCount) followed by a burst, \(smallCount) under 1000 tasks); the JSON report lists the first \(listed)", indent: 2)
+            }
         }
         let unexplained = correlations.unexplained
         if unexplained.count > FindingGroups.fullLimit {

@@ -39,6 +39,10 @@ struct ReportCommand: ParsableCommand {
 
         Exit status: 0 done; 1 a finding at or above --fail-on; 2 usage or input error
         (the report for what could be read is still printed).
+
+        Memory: past 262,144 events (8 MiB), events are kept in an unlinked temporary file
+        in $TMPDIR (else /tmp), 72 bytes each; TASKER_LOGSCAN_MEMORY_RECORDS sets how many
+        stay in memory.
         """
     )
 
@@ -112,7 +116,7 @@ struct ReportCommand: ParsableCommand {
     var follow = false
 
     func run() throws {
-        var options = try analysisOptions()
+        let options = try analysisOptions()
         guard let failThreshold = FailOn(rawValue: failOn) else {
             throw ValidationError("--fail-on \(failOn): must be info, warning, critical or never")
         }
@@ -122,7 +126,6 @@ struct ReportCommand: ParsableCommand {
         let formatter = try formatter()
         let inputs = try input.inputSpecs()
         var scanOptions = try input.scanOptions()
-        options.threads = scanOptions.threads
         if follow {
             try FollowMode.run(inputs, scanOptions: scanOptions, analysis: options,
                                formatter: try followFormatter(), failOn: failThreshold)
@@ -224,6 +227,13 @@ struct ReportCommand: ParsableCommand {
                 environment: "production"
             )
             options.configuration = ConfigTree.forReport(root: config)
+            if let limit = environmentVariable("TASKER_LOGSCAN_MEMORY_RECORDS") {
+                // For tests and for machines short of memory: records kept before spilling.
+                guard let records = Int(limit), records >= 1 else {
+                    throw OptionValueError("TASKER_LOGSCAN_MEMORY_RECORDS=\(limit): expected a number of events of at least 1")
+                }
+                options.memoryRecords = records
+            }
             options.environment = try environment(configuration: options.configuration)
             try options.validate()
             return options

@@ -116,22 +116,4 @@ import TestSupport
         }
         #expect(report(ScanOptions(threads: 3)) == report(ScanOptions()))
     }
-
-    /// The channels totalled and diagnosed on several threads give the report of one:
-    /// every fixture's channels, findings (in order), actions and warnings.
-    @Test(arguments: ["plain.log", "cri.log", "json.log", "mixed.log", "restart.log", "shapes.log"])
-    func channelsDiagnosedOnSeveralThreadsGiveTheSameReport(fixture: String) {
-        let path = EngineFixtures.path(fixture)
-        func report(threads: Int) -> Report {
-            var options = AnalysisOptions()
-            options.threads = threads
-            options.parallelMinimumEvents = 0
-            var analyzer = Analyzer(options: options)
-            let summary = LogScanner(options: ScanOptions()).scan([.path(path)], into: &analyzer)
-            return analyzer.finish(scan: summary)
-        }
-        let reference = report(threads: 1)
-        #expect(!reference.findings.isEmpty || fixture == "shapes.log")
-        for threads in [2, 3, 8] { #expect(report(threads: threads) == reference, "threads \(threads)") }
-    }
 }

@@ -69,6 +69,58 @@ import TestSupport
         #expect(finding.burst?.bulkTaskCreation == BulkTaskCreation(at: S.at(4), count: 2000, line: LineReference(input: "test.log", line: 3)))
     }
 
+    /// A creation at the burst's first instant that comes after its first line in report
+    /// order is still "at or before the start", and the latest such: it is named.
+    @Test func aBulkCreationAtTheStartInstantAfterItsFirstLineIsNamed() throws {
+        var s = S()
+        s.bulk(2000, at: S.at(4))
+        s.saturation("pgmq_notifications", 92, at: S.at(5))
+        s.bulk(1500, at: S.at(5))
+        s.saturations("pgmq_notifications", 92, from: S.at(5, 20), to: S.at(6), every: 20)
+        let finding = try #require(s.analyze(end: S.at(30)).findings(.pgmqNotificationBurst).first)
+        #expect(finding.burst?.bulkTaskCreation == BulkTaskCreation(at: S.at(5), count: 1500, line: LineReference(input: "test.log", line: 3)))
+    }
+
+    /// A creation after a burst's end explains the next burst, not that one; one during the
+    /// first burst names the first of them.
+    @Test func aBulkCreationAfterTheEndExplainsOnlyTheNextBurst() throws {
+        var s = S()
+        s.saturations("pgmq_notifications", 92, from: S.at(5), to: S.at(6), every: 20)
+        s.bulk(3000, at: S.at(6, 30))
+        s.bulk(4000, at: S.at(10))
+        s.saturations("pgmq_notifications", 92, from: S.at(12), to: S.at(13), every: 20)
+        s.bulk(5000, at: S.at(12, 40))
+        s.bulk(6000, at: S.at(12, 50))
+        let bursts = s.analyze(end: S.at(30)).findings(.pgmqNotificationBurst)
+        #expect(bursts.count == 2)
+        #expect(bursts.first { $0.start == S.at(5) }?.burst?.correlated == false)
+        // 4000 at 0:10 is the latest from 5m before 0:12; the two during it come later.
+        #expect(bursts.first { $0.start == S.at(12) }?.burst?.bulkTaskCreation?.count == 4000)
+        var during = S()
+        during.saturations("pgmq_notifications", 92, from: S.at(5), to: S.at(6), every: 20)
+        during.bulk(900, at: S.at(5, 10))
+        during.bulk(5000, at: S.at(5, 40))
+        during.bulk(6000, at: S.at(5, 50))
+        #expect(during.analyze(end: S.at(30)).findings(.pgmqNotificationBurst).first?.burst?.bulkTaskCreation?.count == 5000)
+    }
+
+    /// Past the report's limit, creations are counted, not listed, and bursts are still
+    /// correlated with the creations that were not listed.
+    @Test func bulkCreationsPastTheLimitAreCountedAndStillCorrelate() throws {
+        var s = S()
+        for minute in 0..<5 { s.bulk(1000 + minute, at: S.at(Int64(minute))) }
+        s.saturations("pgmq_notifications", 92, from: S.at(5), to: S.at(6), every: 20)
+        var options = AnalysisOptions()
+        options.reportLimits = ReportLimits(bulkTaskCreations: 2)
+        let report = s.analyze(options, end: S.at(30))
+        #expect(report.bulkTaskCreations.map(\.count) == [1000, 1001])
+        #expect(report.countedBulkTaskCreations == 3)
+        #expect(report.warnings.contains("more than 2 bulk task creations: the first 2 are listed, 3 more counted"))
+        let burst = try #require(report.findings(.pgmqNotificationBurst).first?.burst)
+        #expect(burst.bulkTaskCreation == BulkTaskCreation(at: S.at(4), count: 1004, line: LineReference(input: "test.log", line: 5)))
+        #expect(s.analyze(end: S.at(30)).countedBulkTaskCreations == 0)
+    }
+
     @Test func atProductionSizeACorrelatedBurstIsInfo() throws {
         let finding = try #require(burst(tasks: 1200, bulkAt: S.at(0), capacity: 50_000).findings.first)
         #expect(finding.severity == .info)

@@ -80,7 +80,13 @@ import TestSupport
             #expect(store[i].line == i + 1)
             #expect(store[i].time == Int64(i) * 10)
         }
-        #expect(store.map(\.line) == Array(1...total))
+        var lines: [Int] = []
+        store.forEachInArrivalOrder { record, position in
+            #expect(position == lines.count)
+            lines.append(record.line)
+        }
+        #expect(lines == Array(1...total))
+        #expect(store.spilledCount == 0)
     }
 
     /// A storm long enough to fill more than one block: saturation on two channels, drops,
@@ -247,5 +253,11 @@ import TestSupport
         let order = RecordOrder(ranking: inputs)
         let expected = (0..<UInt32(n)).sorted { order.precedes(store[Int($0)], Int($0), store[Int($1)], Int($1)) }
         #expect(order.sorted(store) == expected)
+        var streamed: [UInt32] = []
+        store.sorted(by: order).forEach { record, position in
+            #expect(record == store[position])
+            streamed.append(UInt32(position))
+        }
+        #expect(streamed == expected)
     }
 }

@@ -90,6 +90,7 @@ import Testing
   "dropped_event_types": [],
   "untyped_drops": 0,
   "bulk_task_creations": [],
+  "bulk_task_creations_counted": 0,
   "counted_findings": [],
   "findings": []
 }
@@ -232,6 +233,7 @@ import Testing
       }
     }
   ],
+  "bulk_task_creations_counted": 0,
   "counted_findings": [],
   "findings": [
     {
@@ -466,6 +468,7 @@ import Testing
   ],
   "untyped_drops": 0,
   "bulk_task_creations": [],
+  "bulk_task_creations_counted": 0,
   "counted_findings": [],
   "findings": [
     {

@@ -12,6 +12,19 @@ import TestSupport
         try JSONSchemaValidator(schema: Data(contentsOf: ExampleReportTests.docs.appendingPathComponent("report.schema.json")))
     }
 
+    /// Bulk task creations past the limit: counted in the JSON (0 when none), and validated.
+    @Test func countedBulkTaskCreationsValidate() throws {
+        let validator = try Self.validator()
+        var report = SampleScenario.report()
+        #expect(JSONReportFormatter().format(report).contains("\"bulk_task_creations_counted\": 0,\n  \"counted_findings\""))
+        report.countedBulkTaskCreations = 7
+        let json = JSONReportFormatter().format(report)
+        #expect(json.contains("\"bulk_task_creations_counted\": 7,\n"))
+        #expect(try validator.validate(json: json) == [])
+        #expect(try validator.validate(json: json.replacingOccurrences(of: "\"bulk_task_creations_counted\": 7", with: "\"bulk_task_creations_counted\": -1")) != [])
+        #expect(try validator.validate(json: json.replacingOccurrences(of: "\"bulk_task_creations_counted\": 7,\n", with: "")) != [])
+    }
+
     @Test func scenarioReportsValidate() throws {
         let validator = try Self.validator()
         let reports = JSONScenarios.all.map(\.1) + [SampleScenario.report(), Report()]

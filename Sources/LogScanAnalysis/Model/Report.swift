@@ -36,6 +36,9 @@ public struct Report: Sendable, Equatable {
     public var droppedEventTypes: [EventTypeCount]
     /// Timestamped bulk task creations in the range, by time.
     public var bulkTaskCreations: [BulkTaskCreation]
+    /// Bulk task creations past `ReportLimits.bulkTaskCreations`: counted, not listed (0 when
+    /// every one is listed).
+    public var countedBulkTaskCreations = 0
     /// Drops whose line names no event type (overflow `DROPPED`, `mpsc_channel_full`), over every channel.
     public var untypedDrops: Int
     /// By severity (critical first), start, channel, id; at most `ReportLimits.findings`.

@@ -15,10 +15,20 @@ public struct ReportLimits: Sendable, Equatable {
     /// A deployment runs tens of pods; 100 sources are 5 KB of JSON per finding. Past it,
     /// a finding lists the sources with most events and sums the rest as `(other sources)`.
     public var sourcesPerFinding: Int
+    /// A bulk task creation every minute for a week is 10,000. Past it, the first ones in
+    /// time order are listed and the rest counted (`Report.countedBulkTaskCreations`): the
+    /// report then keeps no record per creation, and correlating bursts needs none.
+    public var bulkTaskCreations: Int
 
-    public init(findings: Int = 10_000, sourcesPerFinding: Int = 100) {
+    public init(findings: Int = 10_000, sourcesPerFinding: Int = 100, bulkTaskCreations: Int = 10_000) {
         self.findings = max(findings, 1)
         self.sourcesPerFinding = max(sourcesPerFinding, 1)
+        self.bulkTaskCreations = max(bulkTaskCreations, 1)
+    }
+
+    /// The warning of `counted` bulk task creations past the limit.
+    func bulkWarning(counted: Int) -> String {
+        "more than \(bulkTaskCreations) bulk task creations: the first \(bulkTaskCreations) are listed, \(counted) more counted"
     }
 
     /// `report` with at most `findings` findings and `sourcesPerFinding` named sources each,

@@ -385,6 +385,9 @@ public struct HTMLReportFormatter: ReportFormatter {
             out.append("<tr><td class=\"mono\">\(TimeText.seconds(bulk.at))</td><td class=\"num\">\(bulk.count.map(String.init) ?? "?")</td><td>\(outcome)</td></tr>")
         }
         out.append("</table>")
+        if r.countedBulkTaskCreations > 0 {
+            out.append("<p class=\"note\">and \(r.countedBulkTaskCreations) more, counted, not listed (the report lists the first \(r.bulkTaskCreations.count))</p>")
+        }
         for burst in bursts where burst.bulkTaskCreation == nil {
             out.append("<p class=\"note\">burst at \(TimeText.seconds(burst.start)): no bulk task creation of 1000+ tasks from 5m before it</p>")
         }

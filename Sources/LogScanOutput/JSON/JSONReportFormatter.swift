@@ -45,6 +45,7 @@ public struct JSONReportFormatter: ReportFormatter {
             ("dropped_event_types", .array(r.droppedEventTypes.map(eventType))),
             ("untyped_drops", .integer(r.untypedDrops)),
             ("bulk_task_creations", .array(r.bulkTaskCreations.map(bulk))),
+            ("bulk_task_creations_counted", .integer(r.countedBulkTaskCreations)),
             ("counted_findings", .array(r.countedFindings.map { c in
                 .object([
                     ("id", .string(c.id.rawValue)),

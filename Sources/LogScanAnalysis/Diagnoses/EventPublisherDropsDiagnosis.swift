@@ -5,43 +5,29 @@ import LogScanConfig
 enum EventPublisherDropsDiagnosis {
     static let channel = "event_publisher"
 
-    static func diagnose(context: AnalysisContext) -> [DraftFinding] {
-        guard let drops = context.channels[channel]?.drops else { return [] }
-        return context.episodes(drops).map { diagnose(episode: $0, context: context) }
-    }
-
-    private static func diagnose(episode: ArraySlice<RecordIndex>, context: AnalysisContext) -> DraftFinding {
-        let start = context.timestamp(episode.first!)
-        let end = context.timestamp(episode.last!)
-        let span = end.nanoseconds - start.nanoseconds
+    static func diagnose(episode drops: DropEpisode, context: AnalysisContext) -> DraftFinding {
+        let episode = drops.events
+        let start = episode.start
+        let end = episode.end
+        let span = episode.span
         let rate = DropRate(events: episode.count, span: span)
         let recovered = context.isRecovered(lastTime: end.nanoseconds)
 
         // Continuous: ≥ 15 UTC minutes covered, ≥ 90% of them holding a drop.
         let minute = RunbookThresholds.minute
         let minutesCovered = Int((end.minuteStart.nanoseconds - start.minuteStart.nanoseconds) / minute) + 1
-        var minutesWithDrops = 0
-        var lastMinute = Int64.min
-        var types: [Int32: Int] = [:]
-        var untyped = 0
-        for index in episode {
-            let record = context.records[index]
-            let m = record.timestamp.minuteStart.nanoseconds
-            if m != lastMinute { minutesWithDrops += 1; lastMinute = m }
-            // Overflow and mpsc_channel_full drops name no event: counted apart, never as a type.
-            if record.kind == .full { untyped += 1 } else { types[record.eventType, default: 0] += 1 }
-        }
+        let minutesWithDrops = drops.minutesWithDrops
         let continuous = minutesCovered >= RunbookThresholds.continuousMinutes
             && minutesWithDrops * 10 >= minutesCovered * RunbookThresholds.continuousShareTenths
-        let eventTypes = types.map { EventTypeCount(eventType: eventTypeName($0.key, context), count: $0.value) }
+        let eventTypes = drops.types.map { EventTypeCount(eventType: eventTypeName($0.key, context), count: $0.value) }
             .sorted(by: EventTypeCount.reportOrder)
         let capacity = context.capacity(of: channel, at: start)
         var evidence = DropEvidence(
-            start: start, end: end, drops: episode.count, rate: rate, peakPerMinute: context.peakPerMinute(episode),
+            start: start, end: end, drops: episode.count, rate: rate, peakPerMinute: episode.peakPerMinute,
             continuous: continuous, minutesCovered: minutesCovered, minutesWithDrops: minutesWithDrops,
             recovered: recovered, eventTypes: eventTypes, capacity: capacity,
-            firstLine: context.lineReference(episode.first!), lastLine: context.lineReference(episode.last!))
-        evidence.untypedDrops = untyped
+            firstLine: context.lineReference(episode.first), lastLine: context.lineReference(episode.last))
+        evidence.untypedDrops = drops.untyped
 
         let severity: Severity
         var advice: String

@@ -28,11 +28,9 @@ public struct AnalysisOptions: Sendable {
     public var nameLimit: Int = 10_000
     /// Findings and sources per finding listed in full (issue 16); the rest are counted.
     public var reportLimits = ReportLimits()
-    /// Threads the report may use once the input is read (`--threads`): channels are
-    /// totalled and diagnosed in parallel, with the same report as one thread.
-    public var threads = 1
-    /// Fewer events are analysed on one thread: starting threads would cost more than it saves.
-    package var parallelMinimumEvents = 100_000
+    /// Records held in memory before the rest go to a temporary file (in `TMPDIR`, else
+    /// `/tmp`): 32 bytes each, so the default keeps 8 MiB, whatever the number of events.
+    public var memoryRecords: Int = RecordStore.defaultMemoryLimit
 
     public init(window: Int64 = AnalysisOptions.fiveMinutes, episodeGap: Int64 = AnalysisOptions.fiveMinutes,
                 since: TimeBound? = nil, until: TimeBound? = nil, channels: Set<String> = [],

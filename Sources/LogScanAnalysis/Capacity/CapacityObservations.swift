@@ -9,9 +9,17 @@
 /// per channel instead of 16 bytes per line.
 struct CapacityObservations {
     /// One line's `buffer_size`.
-    struct Entry {
+    struct Entry: CapacityStatement {
         /// Arrival position of its record in the store.
         let record: Int
+        let capacity: Int
+        /// The record's channel index (the part's, until the part is appended).
+        var channel: Int32 = EventRecord.none
+    }
+
+    /// A stated size with the record that stated it, in report order: what a timeline keeps.
+    struct Statement: CapacityStatement {
+        let record: EventRecord
         let capacity: Int
     }
 
@@ -28,7 +36,7 @@ struct CapacityObservations {
         if slot >= latest.count { latest += [Int?](repeating: nil, count: slot + 1 - latest.count) }
         guard latest[slot] != capacity else { return }
         latest[slot] = capacity
-        changes.append(Entry(record: position, capacity: capacity))
+        changes.append(Entry(record: position, capacity: capacity, channel: channel))
     }
 
     /// Reads back, record by record in arrival order, the size each flagged record stated:
@@ -41,41 +49,26 @@ struct CapacityObservations {
 
         init(_ observations: CapacityObservations) { changes = observations.changes }
 
-        /// The size the record at arrival `position` (of `channel` in `store`) stated;
-        /// positions must come in increasing order.
-        mutating func capacity(at position: Int, channel: Int32, store: RecordStore) -> Int? {
+        /// The size the record at arrival `position` of `channel` stated; positions must come
+        /// in increasing order.
+        mutating func capacity(at position: Int, channel: Int32) -> Int? {
             while next < changes.count, changes[next].record <= position {
-                current[store[changes[next].record].channel] = changes[next].capacity
+                current[changes[next].channel] = changes[next].capacity
                 next += 1
             }
             return current[channel]
         }
     }
 
-    /// Per channel index, the entries of the lines up to `bound` (resolved; `nil`: no bound)
-    /// in report order, `sorted` being every arrival position of `store` in that order. An
-    /// untimed line always counts, before every timed one.
-    ///
-    /// Of a run of lines stating the same size only the first and the last are kept: they
-    /// are all a timeline needs (where the size changed, what it was at an instant, the
-    /// line the input ends with).
-    func timelines(until bound: Int64?, store: RecordStore, sorted: [UInt32]) -> [Int32: [Entry]] {
-        // Each channel's kept lines in arrival order, to look up what a flagged record stated.
+    /// Per channel index, the kept lines in arrival order: what `capacity(at:in:)` searches.
+    func changesByChannel() -> [Int32: [Entry]] {
         var stated: [Int32: [Entry]] = [:]
-        for entry in changes { stated[store[entry.record].channel, default: []].append(entry) }
-        var runs: [Int32: RunEnds] = [:]
-        for position in sorted {
-            let record = store[Int(position)]
-            guard record.statesCapacity, !record.isTimed || record.time <= (bound ?? .max),
-                  let entries = stated[record.channel],
-                  let capacity = CapacityObservations.capacity(at: Int(position), in: entries) else { continue }
-            runs[record.channel, default: RunEnds()].add(Entry(record: Int(position), capacity: capacity))
-        }
-        return runs.mapValues(\.kept)
+        for entry in changes { stated[entry.channel, default: []].append(entry) }
+        return stated
     }
 
     /// The size of the latest entry at or before arrival `position`; `entries` are in arrival order.
-    private static func capacity(at position: Int, in entries: [Entry]) -> Int? {
+    static func capacity(at position: Int, in entries: [Entry]) -> Int? {
         if entries.count == 1 { return entries[0].record <= position ? entries[0].capacity : nil }
         var low = 0, high = entries.count
         while low < high {
@@ -87,18 +80,20 @@ struct CapacityObservations {
 
     /// The first and the last entry of every run of equal capacities.
     static func runEnds(_ entries: [Entry]) -> [Entry] {
-        var runs = RunEnds()
+        var runs = RunEnds<Entry>()
         for entry in entries { runs.add(entry) }
         return runs.kept
     }
 
-    /// Keeps the first and the last entry of every run of equal capacities, entry by entry.
-    struct RunEnds {
-        private var ends: [Entry] = []
+    /// Keeps the first and the last entry of every run of equal capacities, entry by entry:
+    /// all a timeline needs (where the size changed, what it was at an instant, the line the
+    /// input ends with).
+    struct RunEnds<Element: CapacityStatement> {
+        private var ends: [Element] = []
         /// The latest entry of the current run, when it is not its first.
-        private var runLast: Entry?
+        private var runLast: Element?
 
-        mutating func add(_ entry: Entry) {
+        mutating func add(_ entry: Element) {
             if let previous = runLast ?? ends.last, previous.capacity == entry.capacity {
                 runLast = entry
                 return
@@ -108,6 +103,11 @@ struct CapacityObservations {
             ends.append(entry)
         }
 
-        var kept: [Entry] { ends + (runLast.map { [$0] } ?? []) }
+        var kept: [Element] { ends + (runLast.map { [$0] } ?? []) }
     }
+}
+
+/// Something that states a channel's size.
+protocol CapacityStatement {
+    var capacity: Int { get }
 }

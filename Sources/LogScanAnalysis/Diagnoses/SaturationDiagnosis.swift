@@ -8,14 +8,14 @@ enum SaturationDiagnosis {
         let capacity = context.capacity(of: channel, at: episode.start)
         // Slow handlers only explain saturation of the channel they consume (ruby_ffi).
         let slow = channel == "ruby_ffi"
-            ? context.slowHandlers(near: episode.start.nanoseconds, episode.end.nanoseconds)
+            ? context.slowHandlers(near: episode.start, episode.end)
             : (count: 0, slowest: nil)
         let evidence = SaturationEvidence(
             start: episode.start, end: episode.end, maxUsagePercent: episode.maxUsage,
             events: episode.events.count, recovered: episode.recovered,
-            peakPerMinute: context.peakPerMinute(episode.events), longestRunAbove90: episode.longestRunAbove90,
+            peakPerMinute: episode.events.peakPerMinute, longestRunAbove90: episode.longestRunAbove90,
             capacity: capacity, slowHandlersNearby: slow.count,
-            firstLine: context.lineReference(episode.events.first!), lastLine: context.lineReference(episode.events.last!))
+            firstLine: context.lineReference(episode.events.first), lastLine: context.lineReference(episode.events.last))
 
         var summary = "\(DisplayText.name(channel)) saturated for \(TimeText.duration(episode.span)) (\(ReportNumber.counted(episode.events.count, "event")), peak \(ReportNumber.format(episode.maxUsage))%)"
         if episode.hasCriticalRun, let run = episode.longestRunAbove90 {

@@ -28,7 +28,8 @@ struct RecordOrder {
         return arrivalA < arrivalB
     }
 
-    /// Arrival positions of every record of `store`, in this order.
+    /// Arrival positions of every record of `store`, in this order (for random access to
+    /// the records; passes over them use `RecordStore.sorted(by:)`).
     ///
     /// Logs arrive nearly in time order (threads and pods interleave a little), so the
     /// records that keep the order so far are taken as they come and only the few others
@@ -37,6 +38,13 @@ struct RecordOrder {
     func sorted(_ store: RecordStore) -> [UInt32] {
         // 4 bytes a record instead of a second copy of the records; 4G records would be 128 GiB.
         precondition(store.count <= Int(UInt32.max), "more than 4G events")
+        if store.spilledCount > 0 {
+            // Compared through the subscript, spilled records would be read one system call each.
+            var positions: [UInt32] = []
+            positions.reserveCapacity(store.count)
+            store.sorted(by: self).forEach { _, arrival in positions.append(UInt32(arrival)) }
+            return positions
+        }
         let count = store.count
         var positions = [UInt32](repeating: 0, count: count)
         var late: [UInt32] = []

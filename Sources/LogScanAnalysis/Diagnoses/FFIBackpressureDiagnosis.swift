@@ -5,24 +5,19 @@ import LogScanConfig
 enum FFIBackpressureDiagnosis {
     static let channel = "ruby_ffi"
 
-    static func diagnose(context: AnalysisContext) -> [DraftFinding] {
-        guard let events = context.channels[channel]?.ffiBackpressure else { return [] }
-        return context.episodes(events).map { diagnose(run: $0, context: context) }
-    }
-
-    private static func diagnose(run: ArraySlice<RecordIndex>, context: AnalysisContext) -> DraftFinding {
-        let start = context.timestamp(run.first!)
-        let end = context.timestamp(run.last!)
-        let span = end.nanoseconds - start.nanoseconds
+    static func diagnose(run: EventRun, context: AnalysisContext) -> DraftFinding {
+        let start = run.start
+        let end = run.end
+        let span = run.span
         let rate = DropRate(events: run.count, span: span)
         let recovered = context.isRecovered(lastTime: end.nanoseconds)
-        let slow = context.slowHandlers(near: start.nanoseconds, end.nanoseconds)
+        let slow = context.slowHandlers(near: start, end)
         let capacity = context.capacity(of: channel, at: start)
         let severity: Severity = rate.perMinute > RunbookThresholds.stormRate ? .critical : .warning
         let evidence = FFIBackpressureEvidence(
-            start: start, end: end, events: run.count, rate: rate, peakPerMinute: context.peakPerMinute(run),
+            start: start, end: end, events: run.count, rate: rate, peakPerMinute: run.peakPerMinute,
             recovered: recovered, slowHandlersNearby: slow.count, slowestHandlerSeconds: slow.slowest,
-            capacity: capacity, firstLine: context.lineReference(run.first!), lastLine: context.lineReference(run.last!))
+            capacity: capacity, firstLine: context.lineReference(run.first), lastLine: context.lineReference(run.last))
 
         var summary = "Ruby FFI backpressure: \(run.count) event\(run.count == 1 ? "" : "s") in \(TimeText.duration(span)) (\(ReportNumber.format(rate.perMinute))/min)"
         if slow.count > 0 {

@@ -7,7 +7,7 @@ import LogScanEngine
 /// Fields only one kind uses share one word (`payload`); a line that stated a capacity only
 /// carries a flag (`statesCapacity`): the size is read back from `CapacityObservations`,
 /// which keeps the lines where a channel's size changed.
-struct EventRecord: Sendable {
+struct EventRecord: Sendable, Equatable {
     /// `time` of an event without timestamp.
     static let untimed = Int64.min
     /// Index fields use this when the event has no such value.

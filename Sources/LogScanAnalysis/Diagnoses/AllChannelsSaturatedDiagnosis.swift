@@ -4,7 +4,7 @@ import LogScanEngine
 /// a window in which at least two channels had problems and every one of them went above 95%.
 enum AllChannelsSaturatedDiagnosis {
     /// One window's problems while the records of the window go by.
-    private struct Window {
+    fileprivate struct Window {
         let start: Int64
         /// The window's channels as first seen: index and stats (named when the window closes).
         var channels: [(index: Int32, stats: SaturatedChannel)] = []
@@ -50,34 +50,43 @@ enum AllChannelsSaturatedDiagnosis {
         }
     }
 
-    static func diagnose(context: AnalysisContext) -> [DraftFinding] {
-        // Records are in time order, so each window's records come together: one window at a time.
-        var findings: [DraftFinding] = []
-        var window: Window?
-        var slots: [Int32] = []
-        func close(_ done: Window) {
-            let channels = done.close(slots: &slots, names: context.channelNames)
-            if let finding = finding(done, channels: channels, context: context) { findings.append(finding) }
-        }
-        for record in context.records where record.isChannelProblem && record.channel != EventRecord.none {
-            let start = record.timestamp.windowStart(width: context.options.window).nanoseconds
+    /// The windows as the records go by in report order: each window's records come
+    /// together, so one window is open at a time; only those that qualify are kept.
+    struct Scanner {
+        private var window: Window?
+        private var slots: [Int32] = []
+        /// Windows whose every problem channel went above 95%, with at least two channels.
+        private var qualified: [(window: Window, channels: [SaturatedChannel])] = []
+
+        /// Adds a timed channel problem record in range, `windowStart` being its window's start.
+        mutating func add(_ record: EventRecord, windowStart start: Int64, names: NameTable) {
             if window?.start != start {
-                if let done = window { close(done) }
+                close(names: names)
                 window = Window(start: start)
             }
             window!.add(record, slots: &slots)
         }
-        if let done = window { close(done) }
-        return findings
+
+        private mutating func close(names: NameTable) {
+            guard let done = window else { return }
+            window = nil
+            let channels = done.close(slots: &slots, names: names).sorted {
+                (ChannelCatalog.rank(of: $0.channel), $0.channel) < (ChannelCatalog.rank(of: $1.channel), $1.channel)
+            }
+            guard channels.count >= 2,
+                  channels.allSatisfy({ $0.maxUsagePercent > RunbookThresholds.criticalPeakUsage }) else { return }
+            qualified.append((done, channels))
+        }
+
+        /// The findings, once every record went by.
+        mutating func findings(context: AnalysisContext) -> [DraftFinding] {
+            close(names: context.channelNames)
+            return qualified.map { AllChannelsSaturatedDiagnosis.finding($0.window, channels: $0.channels, context: context) }
+        }
     }
 
-    /// The finding for a window whose every problem channel went above 95%, when at least two did.
-    private static func finding(_ window: Window, channels: [SaturatedChannel], context: AnalysisContext) -> DraftFinding? {
-        let channels = channels.sorted {
-            (ChannelCatalog.rank(of: $0.channel), $0.channel) < (ChannelCatalog.rank(of: $1.channel), $1.channel)
-        }
-        guard channels.count >= 2,
-              channels.allSatisfy({ $0.maxUsagePercent > RunbookThresholds.criticalPeakUsage }) else { return nil }
+    /// The finding for a window whose every problem channel went above 95%, at least two of them.
+    private static func finding(_ window: Window, channels: [SaturatedChannel], context: AnalysisContext) -> DraftFinding {
         let from = Timestamp(nanoseconds: window.start)
         let to = from.adding(nanoseconds: context.options.window)
         let evidence = AllChannelsSaturatedEvidence(start: from, end: to, channels: channels, events: window.events,

@@ -1,22 +1,16 @@
 /// `channel_full` (runbook Info alert): per channel, the full events that neither an
 /// `event_publisher_drops` nor a `ruby_ffi_backpressure` finding counts.
 enum ChannelFullDiagnosis {
-    static func diagnose(channel: String, events: ChannelEvents, context: AnalysisContext) -> DraftFinding? {
-        let remaining = events.fullEvents.filter { index in
-            let record = context.records[index]
-            if channel == FFIBackpressureDiagnosis.channel && record.kind == .ffiBackpressure { return false }
-            if channel == EventPublisherDropsDiagnosis.channel && record.isDrop { return false }
-            return true
-        }
-        guard let first = remaining.first, let last = remaining.last else { return nil }
-        let start = context.timestamp(first)
-        let end = context.timestamp(last)
-        let blocked = remaining.filter { context.records[$0].isBlocked }.count
-        let dropped = remaining.filter { context.records[$0].isDrop }.count
-        let peak = context.peakPerMinute(remaining)
+    static func diagnose(channel: String, full: FullEvents, context: AnalysisContext) -> DraftFinding {
+        let remaining = full.events
+        let start = remaining.start
+        let end = remaining.end
+        let blocked = full.blocked
+        let dropped = full.dropped
+        let peak = remaining.peakPerMinute
         let evidence = ChannelFullEvidence(start: start, end: end, events: remaining.count, blocked: blocked,
                                            dropped: dropped, peakPerMinute: peak,
-                                           firstLine: context.lineReference(first), lastLine: context.lineReference(last))
+                                           firstLine: context.lineReference(remaining.first), lastLine: context.lineReference(remaining.last))
         let times = remaining.count == 1 ? "once" : "\(remaining.count) times"
         let span = remaining.count == 1
             ? "at \(TimeText.seconds(start))"

@@ -1,0 +1,31 @@
+/// A channel's full events that no drop or FFI finding counts (`channel_full`), gathered in
+/// report order.
+struct FullEvents {
+    private(set) var events: EventRun
+    private(set) var blocked = 0
+    private(set) var dropped = 0
+
+    init(first record: EventRecord) {
+        events = EventRun(record)
+        take(record)
+    }
+
+    mutating func add(_ record: EventRecord) {
+        events.add(record)
+        take(record)
+    }
+
+    private mutating func take(_ record: EventRecord) {
+        if record.isBlocked { blocked += 1 }
+        if record.isDrop { dropped += 1 }
+    }
+
+    /// Whether `channel_full` counts `record` of `channel`: the drops of event_publisher and
+    /// the backpressure of ruby_ffi have findings of their own.
+    static func counts(_ record: EventRecord, channel: String) -> Bool {
+        guard record.isFullEvent else { return false }
+        if channel == FFIBackpressureDiagnosis.channel && record.kind == .ffiBackpressure { return false }
+        if channel == EventPublisherDropsDiagnosis.channel && record.isDrop { return false }
+        return true
+    }
+}

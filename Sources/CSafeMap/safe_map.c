@@ -103,6 +103,12 @@ int logscan_map(int fd, long long offset, size_t length, const unsigned char **d
     return 0;
 }
 
+int logscan_is_truncated(void *handle) {
+    int slot = (int)(uintptr_t)handle - 1;
+    if (slot < 0 || slot >= SLOTS) return 0;
+    return atomic_load(&slots[slot].truncated);
+}
+
 long long logscan_unmap(void *handle) {
     int slot = (int)(uintptr_t)handle - 1;
     if (slot < 0 || slot >= SLOTS) return -1;

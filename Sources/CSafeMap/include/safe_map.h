@@ -13,4 +13,7 @@ int logscan_map(int fd, long long offset, size_t length, const unsigned char **d
 /// the first byte that read as zeros.
 long long logscan_unmap(void *handle);
 
+/// Whether a page of the mapping read as zeros so far (the file was truncated under it).
+int logscan_is_truncated(void *handle);
+
 #endif

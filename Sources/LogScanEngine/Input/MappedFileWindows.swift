@@ -104,6 +104,13 @@ final class MappedFileWindows {
         }
     }
 
+    /// Whether part of the current window read as zeros: the file was truncated under it,
+    /// and the lines read since may hold zeros where their bytes were.
+    var isTruncated: Bool {
+        guard let handle = window?.handle else { return false }
+        return logscan_is_truncated(handle) != 0
+    }
+
     /// The scanner took the first `n` bytes of what `next()` returned.
     func consume(_ n: Int) {
         used += n

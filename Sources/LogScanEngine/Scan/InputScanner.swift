@@ -74,6 +74,9 @@ final class InputScanner {
     private var firstLineDone = false
     private var activeJoins = 0
     private var emit: (Event) -> Void = { _ in }
+    /// The mapped windows being scanned, when the input is a mapped file: asked whether the
+    /// file was truncated under them before a line that holds zeros gives an event.
+    private var mapped: MappedFileWindows?
 
     /// How many lines at the end of a region are tried for the time range.
     static let timestampSearchLines = 8
@@ -120,6 +123,8 @@ final class InputScanner {
 
     private func scan(_ reading: Reading, startOffset: Int64, format given: InputFormat?,
                       into summary: inout InputSummary, onEvent: @escaping (Event) -> Void) {
+        if case .mapped(let windows) = reading { mapped = windows } else { mapped = nil }
+        defer { mapped = nil }
         // Each thread's events carry a storage of their own (`String.unshared`).
         inputName = summary.name.unshared
         lines = 0
@@ -506,8 +511,15 @@ final class InputScanner {
             overlong += 1
             return
         }
+        guard !isCutByTruncation(to: to) else { return }
         processLine(ByteSlice(buffer + from, length), number: Int(lines))
     }
+
+    /// Whether the line ending at `to` (where its newline should be) was cut by the file
+    /// being truncated under its mapping: its rest read as zeros, so it has no newline in the
+    /// region. Its last fields may be cut (`usage_percent=91.5` read as nothing), so, like a
+    /// line cut by a read error, it gives no event; the input reports the truncation.
+    @inline(__always) private func isCutByTruncation(to: Int) -> Bool { buffer[to] != 0x0A }
 
     /// While a partial line waits for its continuation every line is looked at,
     /// since the continuation need not hold any literal. Returns the next line start.
@@ -521,6 +533,7 @@ final class InputScanner {
         }
         let line = ByteSlice(buffer + pos, length)
         noteCompressedDataStarting(at: pos, end: end)
+        guard !isCutByTruncation(to: end) else { return end + 1 }
         if continuesJoin(line.withoutCarriageReturn) || prefilter.firstMatch(in: buffer, from: pos, to: end) != nil {
             processLine(line, number: Int(lines))
         }
@@ -596,6 +609,10 @@ final class InputScanner {
                                   envelopes: outer.envelope)
         note(parser.timestamp)
         guard parsed, let event = recognizer.recognise(parser, input: inputName, line: number) else { return }
+        // The file truncated under its mapping while the line was read: from then on it
+        // reads as zeros, so its fields may be cut. Checked after parsing, since the
+        // truncation may come in the middle of it (a real event lost then, never a made-up one).
+        if let mapped, mapped.isTruncated, memchr(content.base, 0, content.count) != nil { return }
         events += 1
         emit(event)
     }

@@ -293,6 +293,25 @@ import Glibc
         }
     }
 
+    /// The same, many times over: a line whose literal was read before the truncation and
+    /// whose rest reads as zeros, with no newline (the range's other thread was mid-line),
+    /// gave an event with its usage cut (1 run in ~60 under load before the fix).
+    @Test func aLineCutByATruncationGivesNoEvent() throws {
+        for round in 0..<150 {
+            let (url, _) = try Self.truncationFixture()
+            defer { try? FileManager.default.removeItem(at: url) }
+            var bad: [Event] = []
+            let options = ScanOptions(threads: 2, parallelChunkBytes: Int64(8 * 1024 + round * 97))
+            var first = true
+            _ = LogScanner(options: options).scan(.path(url.path)) { event in
+                if first { _ = truncate(url.path, 0); first = false }
+                if event.usagePercent != 91.5 || event.channel != "worker_command" { bad.append(event) }
+            }
+            #expect(bad.isEmpty, "round \(round): \(bad.prefix(2))")
+            if !bad.isEmpty { return }
+        }
+    }
+
     /// A file truncated while a parallel scan maps its ranges: no SIGBUS, the events
     /// kept are real ones, and the input says it was truncated.
     @Test(arguments: [0, 150_000])

@@ -2,8 +2,8 @@ import LogScanEngine
 
 /// A drop episode of event_publisher (SPEC §4), gathered drop by drop in report order: its
 /// run, the UTC minutes that hold a drop, and the drops per event type.
-struct DropEpisode {
-    private(set) var events: EventRun
+struct DropEpisode: RunAccumulator {
+    var events: EventRun
     /// UTC minutes holding at least one drop.
     private(set) var minutesWithDrops = 0
     private var lastMinute = Int64.min
@@ -17,13 +17,7 @@ struct DropEpisode {
         take(record)
     }
 
-    /// Adds the channel's next drop, at most one gap after the last.
-    mutating func add(_ record: EventRecord) {
-        events.add(record)
-        take(record)
-    }
-
-    private mutating func take(_ record: EventRecord) {
+    mutating func take(_ record: EventRecord) {
         let m = record.timestamp.minuteStart.nanoseconds
         if m != lastMinute {
             minutesWithDrops += 1

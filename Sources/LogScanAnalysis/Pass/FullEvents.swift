@@ -1,7 +1,7 @@
 /// A channel's full events that no drop or FFI finding counts (`channel_full`), gathered in
 /// report order.
-struct FullEvents {
-    private(set) var events: EventRun
+struct FullEvents: RunAccumulator {
+    var events: EventRun
     private(set) var blocked = 0
     private(set) var dropped = 0
 
@@ -10,12 +10,7 @@ struct FullEvents {
         take(record)
     }
 
-    mutating func add(_ record: EventRecord) {
-        events.add(record)
-        take(record)
-    }
-
-    private mutating func take(_ record: EventRecord) {
+    mutating func take(_ record: EventRecord) {
         if record.isBlocked { blocked += 1 }
         if record.isDrop { dropped += 1 }
     }

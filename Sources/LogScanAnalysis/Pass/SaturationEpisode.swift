@@ -3,9 +3,9 @@ import LogScanConfig
 
 /// A maximal run of one channel's saturation events at most `--episode-gap` apart (SPEC §4),
 /// gathered event by event in report order.
-struct SaturationEpisode {
+struct SaturationEpisode: RunAccumulator {
     let channel: String
-    private(set) var events: EventRun
+    var events: EventRun
     /// The largest usage seen (0 when no event carried one).
     private(set) var maxUsage = 0.0
     /// The longest run of consecutive events each above 90%, `nil` when none was.
@@ -23,13 +23,7 @@ struct SaturationEpisode {
         take(record)
     }
 
-    /// Adds the channel's next saturation record, at most one gap after the last.
-    mutating func add(_ record: EventRecord) {
-        events.add(record)
-        take(record)
-    }
-
-    private mutating func take(_ record: EventRecord) {
+    mutating func take(_ record: EventRecord) {
         let usage = record.value
         if !usage.isNaN { maxUsage = max(maxUsage, usage) }
         guard usage > RunbookThresholds.criticalRunUsage else {

@@ -70,7 +70,7 @@ struct ChannelAccumulator {
                 ffiBackpressure.append(EventRun(record))
             }
         }
-        if FullEvents.counts(record, channel: name) {
+        if FullEvents.counts(record, isRubyFFI: isRubyFFI, isPublisher: isPublisher) {
             if full == nil { full = FullEvents(first: record) } else { full!.add(record) }
         }
     }

@@ -15,12 +15,13 @@ struct FullEvents: RunAccumulator {
         if record.isDrop { dropped += 1 }
     }
 
-    /// Whether `channel_full` counts `record` of `channel`: the drops of event_publisher and
-    /// the backpressure of ruby_ffi have findings of their own.
-    static func counts(_ record: EventRecord, channel: String) -> Bool {
+    /// Whether `channel_full` counts `record` of a channel (ruby_ffi, event_publisher, or
+    /// another): the drops of event_publisher and the backpressure of ruby_ffi have findings
+    /// of their own.
+    static func counts(_ record: EventRecord, isRubyFFI: Bool, isPublisher: Bool) -> Bool {
         guard record.isFullEvent else { return false }
-        if channel == FFIBackpressureDiagnosis.channel && record.kind == .ffiBackpressure { return false }
-        if channel == EventPublisherDropsDiagnosis.channel && record.isDrop { return false }
+        if isRubyFFI && record.kind == .ffiBackpressure { return false }
+        if isPublisher && record.isDrop { return false }
         return true
     }
 }

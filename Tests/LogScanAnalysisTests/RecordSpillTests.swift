@@ -139,6 +139,18 @@ import TestSupport
         #expect(Self.sorted(store.sorted(by: Self.order)) == Self.fullSort(records))
     }
 
+    /// However small the limit, the merge reads at most `maxRuns` runs: with one record in
+    /// memory, a run per record would take a buffer of 128 entries per record.
+    @Test func theRunsAreAtMostMaxRuns() throws {
+        let size = 3 * SortedRunMerge.maxRuns + 5
+        let records = Self.records("shuffled", size)
+        let store = Self.store(records, limit: 1)
+        let merge = try SortedRunMerge(store: store, order: Self.order)
+        #expect(merge.runCount <= SortedRunMerge.maxRuns)
+        #expect(merge.runCount == (store.spilledCount + 3) / 4)
+        #expect(Self.sorted(store.sorted(by: Self.order)) == Self.fullSort(records))
+    }
+
     @Test func aStreamGivesTheSameInEveryPass() {
         let records = Self.records("shuffled", 4_321)
         let stream = Self.store(records, limit: 1000).sorted(by: Self.order)

@@ -3,7 +3,8 @@
 /// the records still in memory sorted as the last run, and the runs merged as they are read.
 ///
 /// Memory: one run's records and positions while the runs are written, then the merge's
-/// buffers (about 2 MiB, at least 128 entries a run) and the last run's positions.
+/// buffers (about 2 MiB, at least 128 entries a run, at most `maxRuns` runs) and the last
+/// run's positions.
 struct SortedRunMerge {
     /// A record with its arrival position, as the runs' file holds it: 40 bytes, native order.
     struct Entry {
@@ -16,6 +17,10 @@ struct SortedRunMerge {
     static let mergeBufferBytes = 2 << 20
     /// Entries buffered per run at least, however many runs: a read brings 5 KiB or more.
     static let minimumRunBuffer = 128
+    /// Runs at most: past `maxRuns × memoryLimit` spilled records (268M at the default), runs
+    /// grow beyond the limit instead, so that the merge's buffers (128 entries a run at the
+    /// least) stay a few MiB, whatever the limit (`TASKER_LOGSCAN_MEMORY_RECORDS=1` included).
+    static let maxRuns = 1024
     /// Entries written at a time while the runs are written: 1.25 MiB.
     static let writeBufferEntries = 1 << 15
     static let entrySize = MemoryLayout<Entry>.stride
@@ -36,7 +41,7 @@ struct SortedRunMerge {
             throw SpillFile.Failure("too many events for a temporary file")
         }
         let file = try SpillFile(in: store.temporaryDirectory)
-        let runLength = Swift.min(store.memoryLimit, spilled)
+        let runLength = Swift.min(Swift.max(store.memoryLimit, (spilled + SortedRunMerge.maxRuns - 1) / SortedRunMerge.maxRuns), spilled)
         let records = UnsafeMutableBufferPointer<EventRecord>.allocate(capacity: runLength)
         defer { records.deallocate() }
         let output = UnsafeMutableBufferPointer<Entry>.allocate(capacity: SortedRunMerge.writeBufferEntries)
@@ -77,6 +82,9 @@ struct SortedRunMerge {
         self.runs = runs
         self.tail = tail
     }
+
+    /// The runs in the temporary file (the records in memory are one more).
+    var runCount: Int { runs.count }
 
     /// Calls `body` with every record and its arrival position, in report order: a k-way
     /// merge through a binary min-heap of the runs' next entries. Stops (with a warning) if

@@ -17,8 +17,8 @@ struct EventsCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let inputs = try input.inputSpecs()
-        let scanner = LogScanner(options: try input.scanOptions())
+        let inputs = try input.selection.inputSpecs()
+        let scanner = LogScanner(options: try input.selection.scanOptions())
         let out = StandardOutput.shared
         var failed = false
         _ = scanner.scan(inputs, onInputDone: { summary in

@@ -51,13 +51,12 @@ for descriptor in [STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD
 _ = logscan_fix_mmap_threshold(128 * 1024)
 
 extension TaskerLogscan {
-    /// The command line's command. `tasker-logscan [OPTIONS] FILE…` (the report, the default
-    /// subcommand) is parsed by the report command alone: the root parser first walks every
-    /// subcommand's arguments, a third of a small run's time. A subcommand, help, version or
-    /// completion request, and any command line the report rejects, go to the root parser,
-    /// which answers them as always (the same messages).
-    static func parsedCommand() throws -> ParsableCommand {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+    /// The command line's command, when `QuickReportArguments` did not read it.
+    /// `tasker-logscan [OPTIONS] FILE…` (the report, the default subcommand) is parsed by the
+    /// report command alone: the root parser first walks every subcommand's arguments. A
+    /// subcommand, help, version or completion request, and any command line the report
+    /// rejects, go to the root parser, which answers them as always (the same messages).
+    static func parsedCommand(_ arguments: [String]) throws -> ParsableCommand {
         let subcommands = Set(configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"])
         let rootFlags: Set<String> = ["-h", "--help", "--version"]
         if arguments.first.map({ !subcommands.contains($0) }) ?? true,
@@ -65,14 +64,24 @@ extension TaskerLogscan {
            let command = try? ReportCommand.parseAsRoot(arguments) {
             return command
         }
-        return try parseAsRoot()
+        return try parseAsRoot(arguments)
     }
 }
 
 // Usage errors exit with 2 (SPEC §1), not ArgumentParser's 64.
 do {
-    var command = try TaskerLogscan.parsedCommand()
-    try command.run()
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let request = QuickReportArguments.parse(arguments) {
+        try request.run()
+    } else {
+        var command = try TaskerLogscan.parsedCommand(arguments)
+        try command.run()
+    }
+} catch let status as ExitCode {
+    // A finding at --fail-on, an input error: the status alone. ArgumentParser's error
+    // handling (its type lookups) cost as much as the rest of a small run.
+    StandardOutput.shared.flush()
+    exit(status.rawValue)
 } catch {
     let code = TaskerLogscan.exitCode(for: error)
     if code == .validationFailure {

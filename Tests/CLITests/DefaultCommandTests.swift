@@ -2,7 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// `tasker-logscan [OPTIONS] FILE…` is parsed by the report command alone (start-up); every
+/// `tasker-logscan [OPTIONS] FILE…` is read by `QuickReportArguments` or parsed by the report
+/// command alone (start-up); every
 /// command line says and does what `tasker-logscan report …` says and does, errors included.
 @Suite struct DefaultCommandTests {
     static let fixture = EngineFixtures.path("plain.log")
@@ -15,6 +16,14 @@ import TestSupport
         ["--fail-on", "critical", fixture],
         ["--channel", "orchestration_comand", "--json", fixture],
         ["/no/such/file.log"],
+        // Read without ArgumentParser (QuickReportArguments), answered alike, errors included:
+        ["--threads", "1", "--json", fixture],
+        ["--format=markdown", fixture],
+        ["--since", "24h", "--until", "1h", "--json", fixture],
+        ["--threads", "5000", fixture],
+        ["--fail-on", "sometimes", fixture],
+        ["--baseline", "/no/such/baseline.json", fixture],
+        ["--since", "tomorrow", fixture],
     ])
     func theDefaultCommandIsTheReport(arguments: [String]) throws {
         let direct = try CLIRunner.run(arguments)

@@ -308,3 +308,24 @@ private struct Rng {
         return z ^ (z >> 31)
     }
 }
+
+/// The stored fingerprint plans are what `TeddyMatcher.plan(for:)` computes, and the
+/// scanner's two literal sets are among them (else each run would compute its plan again).
+@Suite struct TeddyPlanTests {
+    @Test func everyStoredPlanIsTheComputedOne() {
+        #expect(TeddyPlan.plans.count == 2)
+        for entry in TeddyPlan.plans {
+            let computed = TeddyMatcher.plan(for: entry.literals)
+            #expect(computed.offsets == entry.offsets)
+            #expect(computed.buckets == entry.buckets)
+        }
+    }
+
+    @Test func theScannersLiteralSetsHaveAStoredPlan() {
+        let magics = LiteralSet.compressionMagic.map(\.bytes)
+        for set in [LiteralSet.messages, LiteralSet.messages + LiteralSet.criPartial] {
+            #expect(TeddyPlan.known(for: set.map { Array($0.utf8) } + magics) != nil)
+        }
+        #expect(TeddyPlan.known(for: [Array("Slow handler".utf8)]) == nil)
+    }
+}

@@ -10,6 +10,17 @@ public enum ReportNumber {
             let integer = Int64(rounded)
             return integer == 0 ? "0" : String(integer)
         }
+        // Below 1e9 a double is within 1e-7 of its two-decimal value, so `%.2f` prints the
+        // hundredths `(value * 100).rounded()` holds: written here, Foundation's formatter
+        // (a CVarArg box and a locale per call) was most of a quiet report's formatting.
+        if abs(rounded) < 1e9 {
+            let hundredths = Int64((value * 100).rounded())
+            let magnitude = hundredths.magnitude
+            let fraction = magnitude % 100
+            let sign = hundredths < 0 ? "-" : ""
+            let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
+            return sign + String(magnitude / 100) + "." + digits
+        }
         var text = String(format: "%.2f", rounded)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

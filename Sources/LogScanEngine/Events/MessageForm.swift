@@ -42,7 +42,16 @@ enum MessageForm: Int, CaseIterable {
     }
 
     /// The recogniser's pattern: every form, branch reset so each numbers its groups from 1.
-    static let recognizerPattern = "(?|" + allCases.map { "\($0.pattern)(*MARK:\($0.rawValue))" }.joined(separator: "|") + ")"
+    /// (A loop, not `joined(separator:)` on a mapped collection: that generic path looked up a
+    /// conformance at run time, 0.1 ms of every start.)
+    static let recognizerPattern: String = {
+        var pattern = "(?|"
+        for (index, form) in allCases.enumerated() {
+            if index > 0 { pattern += "|" }
+            pattern += form.pattern + "(*MARK:" + String(form.rawValue) + ")"
+        }
+        return pattern + ")"
+    }()
 
     /// The prefilter's literals, each once, in table order.
     static let literals: [String] = allCases.reduce(into: []) { out, form in

@@ -38,27 +38,54 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var rfc3339: String {
         let secs = seconds
-        let frac = nanoseconds - secs * 1_000_000_000
+        // floorMod, not `nanoseconds - secs * 10^9`: that overflowed on the smallest instant.
+        let frac = Int(nanoseconds.floorMod(1_000_000_000))
         let days = secs.floorDiv(86_400)
         let secOfDay = Int(secs - days * 86_400)
         let (y, m, d) = Timestamp.civil(fromDays: days)
-        var out = ""
-        out.reserveCapacity(30)
-        out += Timestamp.pad(Int(y), 4) + "-" + Timestamp.pad(m, 2) + "-" + Timestamp.pad(d, 2)
-        out += "T" + Timestamp.pad(secOfDay / 3600, 2) + ":" + Timestamp.pad(secOfDay / 60 % 60, 2)
-        out += ":" + Timestamp.pad(secOfDay % 60, 2)
-        if frac != 0 {
-            var digits = Timestamp.pad(Int(frac), 9)
-            while digits.hasSuffix("0") { digits.removeLast() }
-            out += "." + digits
+        // Written as bytes into one String: padding and concatenating small Strings was a
+        // third of writing a JSON report (a report prints a few thousand instants).
+        return String(unsafeUninitializedCapacity: 30) { out in
+            var i = 0
+            func two(_ value: Int) {
+                out[i] = UInt8(truncatingIfNeeded: 48 + value / 10)
+                out[i + 1] = UInt8(truncatingIfNeeded: 48 + value % 10)
+                i += 2
+            }
+            func byte(_ value: UInt8) {
+                out[i] = value
+                i += 1
+            }
+            // Years from Int64 nanoseconds are 1677...2262: four digits.
+            two(Int(y) / 100)
+            two(Int(y) % 100)
+            byte(UInt8(ascii: "-"))
+            two(m)
+            byte(UInt8(ascii: "-"))
+            two(d)
+            byte(UInt8(ascii: "T"))
+            two(secOfDay / 3600)
+            byte(UInt8(ascii: ":"))
+            two(secOfDay / 60 % 60)
+            byte(UInt8(ascii: ":"))
+            two(secOfDay % 60)
+            if frac != 0 {
+                byte(UInt8(ascii: "."))
+                var digits = 9
+                var value = frac
+                while value % 10 == 0 {
+                    value /= 10
+                    digits -= 1
+                }
+                for k in stride(from: digits - 1, through: 0, by: -1) {
+                    out[i + k] = UInt8(truncatingIfNeeded: 48 + value % 10)
+                    value /= 10
+                }
+                i += digits
+            }
+            byte(UInt8(ascii: "Z"))
+            return i
         }
-        out += "Z"
-        return out
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let s = String(value)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 
     /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -93,5 +120,9 @@ extension Int64 {
         return (self % d != 0 && (self < 0) != (d < 0)) ? q - 1 : q
     }
 
-    @inline(__always) package func floorMod(_ d: Int64) -> Int64 { self - floorDiv(d) * d }
+    /// From the remainder, not `self - floorDiv(d) * d`: that overflowed near `Int64.min`.
+    @inline(__always) package func floorMod(_ d: Int64) -> Int64 {
+        let r = self % d
+        return r != 0 && (r < 0) != (d < 0) ? r + d : r
+    }
 }

@@ -13,10 +13,8 @@ final class TeddyMatcher: @unchecked Sendable {
     init?(_ literals: [[UInt8]], kernel wanted: LiteralPrefilter.Kernel?) {
         guard !literals.isEmpty, literals.count <= Int(TEDDY_MAX_LITERALS),
               literals.allSatisfy({ $0.count >= 3 }) else { return nil }
-        let offsets = literals.map { Int32(TeddyMatcher.rarestWindow(in: $0)) }
+        let (offsets, buckets) = TeddyPlan.known(for: literals) ?? TeddyMatcher.plan(for: literals)
         let lengths = literals.map { Int32($0.count) }
-        let windows = zip(literals, offsets).map { Array($0[Int($1)..<Int($1) + 3]) }
-        let buckets = TeddyMatcher.buckets(for: windows)
         let isa: Int32 = switch wanted {
         case .ssse3: Int32(TEDDY_ISA_SSSE3)
         case .avx2: Int32(TEDDY_ISA_AVX2)
@@ -39,6 +37,14 @@ final class TeddyMatcher: @unchecked Sendable {
     }
 
     deinit { teddy_free(handle) }
+
+    /// Each literal's fingerprint window (its offset) and bucket, chosen from the noise of
+    /// real logs. `TeddyPlan.known` holds the result for the scanner's own literal sets.
+    static func plan(for literals: [[UInt8]]) -> (offsets: [Int32], buckets: [Int32]) {
+        let offsets = literals.map { Int32(TeddyMatcher.rarestWindow(in: $0)) }
+        let windows = zip(literals, offsets).map { Array($0[Int($1)..<Int($1) + 3]) }
+        return (offsets, TeddyMatcher.buckets(for: windows))
+    }
 
     /// Offset of the 3-byte window least common in the noise of real logs: a window every
     /// noise line is full of (`Cha` of "Channel throughput milestone") stops the scan on

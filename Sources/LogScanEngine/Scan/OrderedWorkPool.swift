@@ -30,10 +30,10 @@ package final class OrderedWorkPool<Output>: @unchecked Sendable {
             withoutActuallyEscaping(work) { work in
                 withoutActuallyEscaping(deliver) { deliver in
                     let calls = Calls(makeWorker: makeWorker, work: work, deliver: deliver)
-                    DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                    WorkerThreads.run(count: threads) {
                         let worker = calls.makeWorker()
-                        while let job = claim() {
-                            finish(job, calls.work(worker, job), deliver: calls.deliver)
+                        while let job = self.claim() {
+                            self.finish(job, calls.work(worker, job), deliver: calls.deliver)
                         }
                     }
                 }

@@ -98,12 +98,11 @@ struct ReportBuilder {
         var allChannels = pass.allChannels
         drafts += allChannels.findings(context: context)
         drafts += diagnoseConfiguration(channelOrder, context: context)
-        // Positions sorted, not the findings: a finding is a large value, and the sort's moves
-        // copied it (with its strings' reference counts): a sixth of a quiet report's analysis.
+        // Positions sorted by the findings' keys, not the findings: a finding is a large value,
+        // and the sort's moves and comparisons copied it, a sixth of a quiet report's analysis.
         let reconciled = reconcile(drafts, context: context)
-        let findings = reconciled.indices
-            .sorted { Finding.reportOrder(reconciled[$0], reconciled[$1]) }
-            .map { reconciled[$0] }
+        let keys = reconciled.map(Finding.OrderKey.init)
+        let findings = keys.indices.sorted { keys[$0] < keys[$1] }.map { reconciled[$0] }
 
         let dropTypes = pass.dropTypes.map { type, count in
             EventTypeCount(eventType: type == EventRecord.none ? "unknown" : eventTypes[type], count: count)

@@ -39,13 +39,37 @@ public struct Finding: Sendable, Equatable {
     /// The report's order: severity (critical first), start time (timeless last),
     /// channel (none last), id, then end time and summary so that no two findings tie.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
-        WorkMeter.tick()
-        if a.severity != b.severity { return a.severity > b.severity }
-        if a.start != b.start { return optionalAscending(a.start, b.start) }
-        if a.channel != b.channel { return optionalAscending(a.channel, b.channel) }
-        if a.id != b.id { return a.id < b.id }
-        if a.end != b.end { return optionalAscending(a.end, b.end) }
-        return a.summary < b.summary
+        OrderKey(a) < OrderKey(b)
+    }
+
+    /// What `reportOrder` compares, apart: sorting many findings by their keys does not move
+    /// or copy the findings (a large value with many strings).
+    public struct OrderKey: Comparable {
+        let severity: Severity
+        let start: Timestamp?
+        let channel: String?
+        let id: FindingID
+        let end: Timestamp?
+        let summary: String
+
+        public init(_ finding: Finding) {
+            severity = finding.severity
+            start = finding.start
+            channel = finding.channel
+            id = finding.id
+            end = finding.end
+            summary = finding.summary
+        }
+
+        public static func < (a: OrderKey, b: OrderKey) -> Bool {
+            WorkMeter.tick()
+            if a.severity != b.severity { return a.severity > b.severity }
+            if a.start != b.start { return optionalAscending(a.start, b.start) }
+            if a.channel != b.channel { return optionalAscending(a.channel, b.channel) }
+            if a.id != b.id { return a.id < b.id }
+            if a.end != b.end { return optionalAscending(a.end, b.end) }
+            return a.summary < b.summary
+        }
     }
 
     /// Ascending with `nil` after every value.

@@ -2,7 +2,7 @@ import LogScanEngine
 import LogScanAnalysis
 
 /// A JSON value whose objects keep their keys in the order written, rendered deterministically.
-indirect enum OrderedJSON {
+enum OrderedJSON {
     case null
     case bool(Bool)
     case integer(Int64)

@@ -5,8 +5,10 @@
 /// the kinds apart with `(*MARK)`s: a phrase inside some other field's value
 /// is never the message, so it never matches.
 final class EventRecognizer {
-    private let regex = PCRE2Regex(MessageForm.recognizerPattern, options: UInt32(PCRE2_ANCHORED_FLAG))
-    private let firstInteger = PCRE2Regex(#"\d+"#)
+    private static let recognizerPattern = PCRE2Pattern(MessageForm.recognizerPattern, options: UInt32(PCRE2_ANCHORED_FLAG))
+    private static let integerPattern = PCRE2Pattern(#"\d+"#)
+    private let regex = PCRE2Regex(EventRecognizer.recognizerPattern)
+    private let firstInteger = PCRE2Regex(EventRecognizer.integerPattern)
     /// Field values of recent events: a storm names the same few channels, pods and levels.
     private let recent = RecentStrings()
     /// The canonical name of recent raw channel names (the same `String` objects as `recent`'s),

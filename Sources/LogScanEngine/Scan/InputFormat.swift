@@ -35,35 +35,53 @@ struct InputFormat: Sendable, Equatable {
     static func detect(fd: Int32, maxLineLength: Int) -> InputFormat {
         var format = InputFormat()
         let chunk = 64 * 1024
-        var buffer = [UInt8](repeating: 0, count: chunk)
-        var line: [UInt8] = []
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
+        defer { buffer.deallocate() }
+        // Lines are found with memchr and looked at in the buffer; only a line cut by a read's
+        // end is copied (`carry`). Byte by byte into a line buffer this was 1.1 M instructions,
+        // on the way to every scan. A line is looked at when it has 1...maxLineLength bytes.
+        var carry: [UInt8] = []
+        var overlong = false
         var lineStart: Int64 = 0
         var offset: Int64 = 0
         var linesSeen = 0
-        var overlong = false
-        while linesSeen < lineCount {
-            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, chunk, off_t(offset)) }
+        while linesSeen < InputFormat.lineCount {
+            let n = pread(fd, buffer, chunk, off_t(offset))
             guard n > 0 else {
                 // A last line without a newline is a line too.
-                if !overlong, !line.isEmpty, line.count <= maxLineLength {
-                    _ = line.withUnsafeBufferPointer { format.look(at: ByteSlice($0.baseAddress!, $0.count), offset: lineStart) }
+                if !overlong, !carry.isEmpty {
+                    _ = carry.withUnsafeBufferPointer { format.look(at: ByteSlice($0.baseAddress!, $0.count), offset: lineStart) }
                 }
                 break
             }
-            for i in 0..<n where linesSeen < lineCount {
-                let byte = buffer[i]
-                guard byte == 0x0A else {
-                    if line.count <= maxLineLength { line.append(byte) } else { overlong = true }
-                    continue
+            var i = 0
+            while i < n, linesSeen < InputFormat.lineCount {
+                guard let newline = memchr(buffer + i, 0x0A, n - i) else {
+                    if carry.count + (n - i) > maxLineLength {
+                        overlong = true
+                    } else {
+                        carry.append(contentsOf: UnsafeBufferPointer(start: buffer + i, count: n - i))
+                    }
+                    break
                 }
+                let end = newline.assumingMemoryBound(to: UInt8.self) - buffer
                 linesSeen += 1
-                if !overlong && !line.isEmpty && line.count <= maxLineLength {
-                    let done = line.withUnsafeBufferPointer { format.look(at: ByteSlice($0.baseAddress!, $0.count), offset: lineStart) }
-                    if done { return format }
+                let done: Bool
+                if carry.isEmpty, !overlong {
+                    let length = end - i
+                    done = length > 0 && length <= maxLineLength
+                        && format.look(at: ByteSlice(UnsafePointer(buffer + i), length), offset: lineStart)
+                } else if !overlong, carry.count + (end - i) <= maxLineLength {
+                    carry.append(contentsOf: UnsafeBufferPointer(start: buffer + i, count: end - i))
+                    done = carry.withUnsafeBufferPointer { format.look(at: ByteSlice($0.baseAddress!, $0.count), offset: lineStart) }
+                } else {
+                    done = false
                 }
-                line.removeAll(keepingCapacity: true)
+                if done { return format }
+                carry.removeAll(keepingCapacity: true)
                 overlong = false
-                lineStart = offset + Int64(i) + 1
+                lineStart = offset + Int64(end) + 1
+                i = end + 1
             }
             offset += Int64(n)
         }

@@ -7,7 +7,9 @@ import LogScanEngine
 enum ActionPlanner {
     static func plan(findings: [Finding], channels: [ChannelReport]) -> ([Action], [ConfigFileChange]) {
         var resizes: [String: Action] = [:]
-        var advice: [Action.Kind: Action] = [:]
+        // At most one per kind, eight kinds: a list (a Dictionary keyed by the kind looked up its
+        // Hashable conformance on first use, 0.35 M instructions).
+        var advice: [Action] = []
         var prefixes: [Action] = []
         var order: [String] = []
         let capacity = Dictionary(channels.map { ($0.channel, $0.capacity) }, uniquingKeysWith: { a, _ in a })
@@ -38,11 +40,13 @@ enum ActionPlanner {
                 }
             }
             for kind in adviceKinds(f) {
-                var action = advice[kind] ?? Action(kind: kind, severity: f.severity, channel: f.channel, text: "", findings: [])
-                action.severity = max(action.severity, f.severity)
-                if action.channel != f.channel { action.channel = nil }
-                action.findings.append(i)
-                advice[kind] = action
+                let at = advice.firstIndex { $0.kind == kind } ?? {
+                    advice.append(Action(kind: kind, severity: f.severity, channel: f.channel, text: "", findings: []))
+                    return advice.count - 1
+                }()
+                advice[at].severity = max(advice[at].severity, f.severity)
+                if advice[at].channel != f.channel { advice[at].channel = nil }
+                advice[at].findings.append(i)
             }
         }
         var actions = order.map { key -> Action in
@@ -52,7 +56,7 @@ enum ActionPlanner {
         }
         actions += prefixes
         for kind in Action.Kind.allCases {
-            guard var action = advice[kind] else { continue }
+            guard var action = advice.first(where: { $0.kind == kind }) else { continue }
             action.text = adviceText(action, findings: findings)
             actions.append(action)
         }

@@ -12,7 +12,7 @@ public enum ReportNumber {
         }
         // Below 1e9 a double is within 1e-7 of its two-decimal value, so `%.2f` prints the
         // hundredths `(value * 100).rounded()` holds: written here, Foundation's formatter
-        // (a CVarArg box and a locale per call) was most of a quiet report's formatting.
+        // (a CVarArg box and a locale per call) was half of a quiet report's tail in `perf`.
         if abs(rounded) < 1e9 {
             let hundredths = Int64((value * 100).rounded())
             let magnitude = hundredths.magnitude

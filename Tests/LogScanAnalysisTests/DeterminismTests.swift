@@ -6,18 +6,6 @@ import TestSupport
 
 /// Same events in any input order (pods interleave, lines arrive late): byte-identical JSON.
 @Suite struct DeterminismTests {
-    /// A fixed-seed generator so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func json(_ events: [Event], _ scan: ScanSummary) -> String {
         var analyzer = Analyzer()
         for event in events { analyzer.add(event) }
@@ -28,7 +16,7 @@ import TestSupport
         let builder = SampleScenario.builder()
         let scan = SampleScenario.scan(builder)
         let expected = json(builder.events, scan)
-        var generator = SplitMix(state: 2025)
+        var generator = SplitMix(seed: 2025)
         for _ in 0..<5 {
             #expect(json(builder.events.shuffled(using: &generator), scan) == expected)
         }

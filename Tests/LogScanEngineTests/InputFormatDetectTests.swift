@@ -50,7 +50,7 @@ import TestSupport
 
     /// A log of `lines` lines of the given kinds and lengths, as bytes.
     static func log(_ seed: UInt64) -> [UInt8] {
-        var rng = SplitMix(seed)
+        var rng = SplitMix(seed: seed)
         var out: [UInt8] = []
         let count = Int(rng.next() % 90)
         for _ in 0..<count {
@@ -125,18 +125,5 @@ extension InputFormatDetectTests {
                 }
             }
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), for reproducible logs.
-private struct SplitMix {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

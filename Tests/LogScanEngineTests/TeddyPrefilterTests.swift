@@ -210,7 +210,7 @@ import TestSupport
     /// that partial fingerprints and near-misses are everywhere), with literals
     /// planted at the start, the end and across every block boundary.
     @Test func randomAndAdversarialBuffersAgreeWithBruteForce() {
-        var rng = Rng(seed: 14)
+        var rng = SplitMix(seed: 14)
         for literals in Self.literalSets {
             let alphabet = Array(Set(literals.flatMap { Array($0.utf8) })) + [0x0A, 0x0A, 0x20]
             let prefilters = ([.portable] + Self.teddyKernels).map { LiteralPrefilter(literals: literals, kernel: $0) }
@@ -296,18 +296,6 @@ import TestSupport
     }
 }
 
-/// A small deterministic generator (tests must not depend on a global seed).
-private struct Rng {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The stored fingerprint plans are what `TeddyMatcher.plan(for:)` computes, and the
 /// scanner's two literal sets are among them (else each run would compute its plan again).

@@ -40,10 +40,10 @@ enum ActionPlanner {
                 }
             }
             for kind in adviceKinds(f) {
-                let at = advice.firstIndex { $0.kind == kind } ?? {
+                if !advice.contains(where: { $0.kind == kind }) {
                     advice.append(Action(kind: kind, severity: f.severity, channel: f.channel, text: "", findings: []))
-                    return advice.count - 1
-                }()
+                }
+                let at = advice.firstIndex { $0.kind == kind }!
                 advice[at].severity = max(advice[at].severity, f.severity)
                 if advice[at].channel != f.channel { advice[at].channel = nil }
                 advice[at].findings.append(i)

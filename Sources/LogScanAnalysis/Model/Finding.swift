@@ -38,13 +38,11 @@ public struct Finding: Sendable, Equatable {
 
     /// The report's order: severity (critical first), start time (timeless last),
     /// channel (none last), id, then end time and summary so that no two findings tie.
-    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
-        OrderKey(a) < OrderKey(b)
-    }
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool { precedes(a, b) }
 
     /// What `reportOrder` compares, apart: sorting many findings by their keys does not move
     /// or copy the findings (a large value with many strings).
-    public struct OrderKey: Comparable {
+    public struct OrderKey: Comparable, ReportOrdered {
         let severity: Severity
         let start: Timestamp?
         let channel: String?
@@ -61,15 +59,18 @@ public struct Finding: Sendable, Equatable {
             summary = finding.summary
         }
 
-        public static func < (a: OrderKey, b: OrderKey) -> Bool {
-            WorkMeter.tick()
-            if a.severity != b.severity { return a.severity > b.severity }
-            if a.start != b.start { return optionalAscending(a.start, b.start) }
-            if a.channel != b.channel { return optionalAscending(a.channel, b.channel) }
-            if a.id != b.id { return a.id < b.id }
-            if a.end != b.end { return optionalAscending(a.end, b.end) }
-            return a.summary < b.summary
-        }
+        public static func < (a: OrderKey, b: OrderKey) -> Bool { Finding.precedes(a, b) }
+    }
+
+    /// The one comparison behind `reportOrder` and `OrderKey`.
+    private static func precedes<T: ReportOrdered>(_ a: T, _ b: T) -> Bool {
+        WorkMeter.tick()
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.start != b.start { return optionalAscending(a.start, b.start) }
+        if a.channel != b.channel { return optionalAscending(a.channel, b.channel) }
+        if a.id != b.id { return a.id < b.id }
+        if a.end != b.end { return optionalAscending(a.end, b.end) }
+        return a.summary < b.summary
     }
 
     /// Ascending with `nil` after every value.
@@ -81,3 +82,15 @@ public struct Finding: Sendable, Equatable {
         }
     }
 }
+
+/// The fields the report's order reads: a finding's, or its `OrderKey`'s.
+protocol ReportOrdered {
+    var severity: Severity { get }
+    var start: Timestamp? { get }
+    var channel: String? { get }
+    var id: FindingID { get }
+    var end: Timestamp? { get }
+    var summary: String { get }
+}
+
+extension Finding: ReportOrdered {}

@@ -1,6 +1,6 @@
 /// The fingerprint plans of the scanner's own literal sets, as `TeddyMatcher.plan(for:)`
 /// computes them: choosing them walks thousands of nibble mixtures through `NoiseTrigrams`
-/// (0.3 ms, a tenth of a small run's start-up), and they change only with the literals.
+/// (0.3 ms of every run), and they change only with the literals.
 /// `TeddyPlanTests` recomputes every entry and checks that both scanner sets are here.
 enum TeddyPlan {
     /// The literals (`LiteralSet.messages`, with `criPartial` for CRI input, then the

@@ -34,9 +34,12 @@ public enum JSONText {
             for byte in bytes where needsEscape(byte) { return false }
             out.append(contentsOf: bytes)
             return true
-        }
-        if plain ?? !s.utf8.contains(where: needsEscape) {
-            if plain == nil { out.append(contentsOf: s.utf8) }
+        } ?? {
+            guard !s.utf8.contains(where: needsEscape) else { return false }
+            out.append(contentsOf: s.utf8)
+            return true
+        }()
+        if plain {
             out.append(UInt8(ascii: "\""))
             return
         }

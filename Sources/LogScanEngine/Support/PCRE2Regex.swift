@@ -34,14 +34,10 @@ final class PCRE2Pattern: @unchecked Sendable {
 /// Not thread-safe: it owns its match data. Give each scanning thread its own.
 final class PCRE2Regex {
     private let pattern: PCRE2Pattern
-    private let code: OpaquePointer
     private let matchData: OpaquePointer
-    private let jitted: Bool
 
     init(_ pattern: PCRE2Pattern) {
         self.pattern = pattern
-        code = pattern.code
-        jitted = pattern.jitted
         matchData = pcre2_match_data_create_from_pattern_8(pattern.code, nil)
     }
 
@@ -56,10 +52,10 @@ final class PCRE2Regex {
     /// Returns false on no match or a PCRE2 error (a resource limit counts as no match).
     func matches(_ subject: ByteSlice) -> Bool {
         let rc: Int32
-        if jitted {
-            rc = pcre2_jit_match_8(code, subject.base, subject.count, 0, 0, matchData, nil)
+        if pattern.jitted {
+            rc = pcre2_jit_match_8(pattern.code, subject.base, subject.count, 0, 0, matchData, nil)
         } else {
-            rc = pcre2_match_8(code, subject.base, subject.count, 0, 0, matchData, nil)
+            rc = pcre2_match_8(pattern.code, subject.base, subject.count, 0, 0, matchData, nil)
         }
         return rc > 0
     }

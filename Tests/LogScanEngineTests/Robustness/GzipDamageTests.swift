@@ -184,7 +184,7 @@ extension GzipDamageTests {
 
     /// `count` lines of random tokens (they hardly compress), every 1000th a
     /// saturation on channel `c<k>`, `k` counting from `first`.
-    static func tokenLines(first: Int, count: Int, rng: inout InvariantTests.SplitMix64) -> [UInt8] {
+    static func tokenLines(first: Int, count: Int, rng: inout SplitMix) -> [UInt8] {
         let hex = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(count * 170)
@@ -207,7 +207,7 @@ extension GzipDamageTests {
     }
 
     @Test func damageAfterManyMegabytesStillResumesAtTheNextMember() {
-        var rng = InvariantTests.SplitMix64(state: 7)
+        var rng = SplitMix(seed: 7)
         let first = Self.gzip(Self.tokenLines(first: 0, count: 150_000, rng: &rng))
         let second = Self.gzip(Self.tokenLines(first: 150_000, count: 150_000, rng: &rng))
         let third = Self.gzip(Self.tokenLines(first: 300_000, count: 3_000, rng: &rng))

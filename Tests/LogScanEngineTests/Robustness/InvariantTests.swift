@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import LogScanEngine
 
 /// N known events interleaved with random garbage lines give exactly those N
@@ -81,20 +82,8 @@ import Testing
         "",
     ]
 
-    /// SplitMix64: a small, seedable generator, the same on every platform.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// One garbage line (or a CRI pair that joins into one garbage line): never an event.
-    static func garbage(_ rng: inout SplitMix64) -> [[UInt8]] {
+    static func garbage(_ rng: inout SplitMix) -> [[UInt8]] {
         switch Int.random(in: 0..<4, using: &rng) {
         case 0:
             // Random bytes, any value but a line end (NUL, ESC, CR, invalid UTF-8 included).
@@ -151,7 +140,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 42, 2025, 65_537], [1 << 20, 64])
     func knownEventsAmongGarbageComeOutExactly(seed: UInt64, bufferSize: Int) {
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix(seed: seed)
         var input: [UInt8] = []
         var expected: [(line: Int, known: Known)] = []
         var line = 0

@@ -1,9 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Compiled against the static runtime too: Foundation's static libraries then come with their
-// dependencies (CoreFoundation, ICU) when linking.
-let staticStdlib: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+// The library targets and the executable: compiled against the static runtime too (release), and with
+// MemberImportVisibility, so a Foundation method that leaks in through a dependency's
+// `import Foundation` (TOMLKit's) is a compile error: the targets import only
+// FoundationEssentials, and linking Foundation proper (CoreFoundation, ICU) cost 1.5 ms of
+// every start-up (docs/PERFORMANCE.md, seventh pass; scripts/release-check guards it).
+let swiftSettings: [SwiftSetting] = [
+    .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
 
 let package = Package(
     name: "tasker-logscan",
@@ -60,22 +66,22 @@ let package = Package(
         .target(
             name: "LogScanEngine",
             dependencies: ["CPCRE2", "CZlib", "CZstd", "CLZMA", "CBZip2", "CTeddy", "CISAL", "CSafeMap", "CThreadStart"],
-            swiftSettings: staticStdlib
+            swiftSettings: swiftSettings
         ),
         .target(
             name: "LogScanConfig",
             dependencies: ["LogScanEngine", .product(name: "TOMLKit", package: "TOMLKit")],
-            swiftSettings: staticStdlib
+            swiftSettings: swiftSettings
         ),
         .target(
             name: "LogScanAnalysis",
             dependencies: ["LogScanEngine", "LogScanConfig"],
-            swiftSettings: staticStdlib
+            swiftSettings: swiftSettings
         ),
         .target(
             name: "LogScanOutput",
             dependencies: ["LogScanEngine", "LogScanConfig", "LogScanAnalysis"],
-            swiftSettings: staticStdlib
+            swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "tasker-logscan",
@@ -93,7 +99,7 @@ let package = Package(
             // apply the static runtime's and Foundation's 77,597 relative relocations (start-up
             // 1.2 ms shorter, 215 fewer page faults), but a tool that reads untrusted logs keeps
             // ASLR for its own code (docs/PERFORMANCE.md, sixth pass).
-            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+            swiftSettings: swiftSettings,
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
         // Helpers the test targets share: fixture paths, temporary files, running the binary,

@@ -55,3 +55,11 @@ int logscan_thread_start(pthread_t *thread, int index, void *(*body)(void *), vo
     if (rc != 0) free(start);
     return rc;
 }
+
+void logscan_thread_set_name(const char *name) {
+    char cut[16];
+    size_t i = 0;
+    for (; name[i] != 0 && i < sizeof cut - 1; i++) cut[i] = name[i];
+    cut[i] = 0;
+    pthread_setname_np(pthread_self(), cut);
+}

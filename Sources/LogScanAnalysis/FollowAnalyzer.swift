@@ -1,4 +1,5 @@
 import LogScanEngine
+import LogScanConfig
 
 /// The analysis behind `--follow`: events go in as the input grows; each look says which
 /// findings just reached `critical` while still open (printed `OPEN`), which closed (each

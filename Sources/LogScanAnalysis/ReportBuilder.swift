@@ -1,4 +1,5 @@
 import LogScanEngine
+import LogScanConfig
 
 /// Builds the report from the analyzer's records: one pass over them in report order
 /// (`AnalysisPass`: totals, windows, episodes, capacity timelines), then every diagnosis on

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TOMLKit
 
 /// One TOML file of a config tree: every value it sets, with the line it is written on.
@@ -113,12 +113,12 @@ public struct ConfigFile: Sendable {
 
     /// A short reason for a file that cannot be read (`no such file`, `permission denied`).
     static func readFailureReason(path: String, error: Error) -> String {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             return "no such file or directory"
         }
-        if isDirectory.boolValue { return "is a directory" }
+        if isDirectory { return "is a directory" }
         if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
-        return (error as NSError).localizedDescription
+        return FileErrorReason.of(error)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TOMLKit
 
 /// Applies a `ConfigOverride` snippet to its file the way a person would: the key's value
@@ -22,7 +22,7 @@ public enum ConfigOverrideEditor {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try edited.write(to: url, atomically: true, encoding: .utf8)
         } catch {
-            throw ConfigError(path: override.file, reason: "cannot write: \((error as NSError).localizedDescription)")
+            throw ConfigError(path: override.file, reason: "cannot write: \(FileErrorReason.of(error))")
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LogScanEngine
 
 /// A tasker config tree (`base/*.toml` and `environments/<env>/*.toml`) read with a real
@@ -61,7 +61,7 @@ public struct ConfigTree: CapacityConfiguration {
         let root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         let fileManager = FileManager.default
         guard directoryExists(root) else {
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             let exists = fileManager.fileExists(atPath: root, isDirectory: &isDirectory)
             throw ConfigError(path: root, reason: exists ? "not a directory" : "no such directory")
         }
@@ -221,8 +221,8 @@ public struct ConfigTree: CapacityConfiguration {
     }
 
     static func directoryExists(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        var isDirectory = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory
     }
 
     static func join(_ root: String, _ relative: String) -> String {

@@ -1,4 +1,4 @@
-import Foundation
+import LogScanEngine
 
 /// A TOML value as read from a config file, detached from the parser's storage.
 public enum ConfigValue: Sendable, Equatable, CustomStringConvertible {
@@ -35,8 +35,8 @@ public enum ConfigValue: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .integer(let value): String(value)
-        case .float(let value): value == value.rounded() && abs(value) < 1e15 ? String(format: "%.1f", value) : String(value)
-        case .string(let value): "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .float(let value): value == value.rounded() && abs(value) < 1e15 ? FixedDecimalText.format(value, fractionDigits: 1) : String(value)
+        case .string(let value): "\"" + value.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"") + "\""
         case .bool(let value): value ? "true" : "false"
         case .array(let values): "[" + values.map(\.description).joined(separator: ", ") + "]"
         case .table(let table): "{ " + table.keys.sorted().map { "\($0) = \(table[$0]!.description)" }.joined(separator: ", ") + " }"

@@ -1,4 +1,5 @@
 import LogScanAnalysis
+import LogScanEngine
 
 /// The PGMQ bursts of a report and the bulk task creation each names, looked up in one
 /// pass: the text and Markdown sections list both sides without comparing every pair.

@@ -1,5 +1,6 @@
 import LogScanEngine
 import LogScanAnalysis
+import LogScanConfig
 
 /// The evidence of a finding as short sentences, one fact per line: what the text report
 /// prints under "Evidence" and the Markdown report as a bullet list.

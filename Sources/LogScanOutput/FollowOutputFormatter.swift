@@ -73,7 +73,7 @@ public struct FollowOutputFormatter {
         var out = [style.heading("tasker-logscan --follow stopped")]
         func field(_ name: String, _ value: String) {
             // Wrapped to the width, as the report's header is.
-            let label = "  " + name.padding(toLength: 13, withPad: " ", startingAt: 0)
+            let label = "  " + name.padded(to: 13)
             out += TextWrapper.lines(value, indent: label.count, width: width).enumerated().map { i, line in
                 i == 0 ? label + line.dropFirst(label.count) : line
             }

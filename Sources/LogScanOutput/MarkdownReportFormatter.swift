@@ -1,4 +1,3 @@
-import Foundation
 import LogScanConfig
 import LogScanAnalysis
 import LogScanEngine
@@ -265,7 +264,7 @@ public struct MarkdownReportFormatter: ReportFormatter {
             longest = max(longest, run)
         }
         let fence = String(repeating: "`", count: longest + 1)
-        let body = inTable ? text.replacingOccurrences(of: "|", with: "\\|") : text
+        let body = inTable ? text.replacingEvery("|", with: "\\|") : text
         let padded = body.hasPrefix("`") || body.hasSuffix("`") ? " \(body) " : body
         return fence + padded + fence
     }

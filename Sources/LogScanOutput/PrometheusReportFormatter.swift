@@ -1,4 +1,3 @@
-import Foundation
 import LogScanEngine
 import LogScanConfig
 import LogScanAnalysis
@@ -172,6 +171,6 @@ public struct PrometheusReportFormatter: ReportFormatter {
 
     /// HELP text: backslash and line feed escaped.
     private static func escapedHelp(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+        text.replacingEvery("\\", with: "\\\\").replacingEvery("\n", with: "\\n")
     }
 }

@@ -1,5 +1,6 @@
 import LogScanConfig
 import LogScanAnalysis
+import LogScanEngine
 
 /// The report in at most 12 lines for a chat message or a cron mail (SPEC §5 `summary`):
 /// the severity counts and time range, the most severe finding's summary, the actions.
@@ -38,7 +39,7 @@ public struct SummaryReportFormatter: ReportFormatter {
             let room = Self.maxLines - lines.count - (files.isEmpty ? 0 : 1)
             let shown = r.actions.count <= room ? r.actions.count : room - 1
             for action in r.actions.prefix(shown) {
-                lines.append("  " + action.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + Self.short(action))
+                lines.append("  " + action.severity.rawValue.padded(to: 9) + Self.short(action))
             }
             if shown < r.actions.count { lines.append("  and \(r.actions.count - shown) more: see the full report") }
             if !files.isEmpty { lines.append("TOML for " + files.joined(separator: ", ") + ": see the full report") }

@@ -1,6 +1,7 @@
 import LogScanEngine
 
 import LogScanAnalysis
+import LogScanConfig
 
 /// The report for a terminal: header, actions with one TOML block per file, channel table
 /// with capacity changes, sparklines, findings by severity (more than three of one id and
@@ -37,7 +38,7 @@ public struct TextReportFormatter: ReportFormatter {
     private func header(_ r: Report, _ style: TextStyle, _ out: inout [String]) {
         out.append(style.heading("tasker-logscan report"))
         func field(_ name: String, _ value: String) {
-            let label = "  " + name.padding(toLength: 13, withPad: " ", startingAt: 0)
+            let label = "  " + name.padded(to: 13)
             out += wrap(value, indent: label.count).enumerated().map { i, line in
                 i == 0 ? label + line.dropFirst(label.count) : line
             }
@@ -99,8 +100,8 @@ public struct TextReportFormatter: ReportFormatter {
         let room = width - 4 - capacityWidth - 23
         let nameWidth = min(max(7, r.channels.map { DisplayText.name($0.channel).count }.max() ?? 0), max(room, 12))
         func row(_ name: String, _ capacity: String, _ sat: String, _ max: String, _ full: String, _ drops: String) -> String {
-            "  " + Self.pad(DisplayText.name(name, limit: nameWidth), nameWidth) + "  "
-                + Self.pad(capacity, capacityWidth)
+            "  " + DisplayText.name(name, limit: nameWidth).padded(to: nameWidth) + "  "
+                + capacity.padded(to: capacityWidth)
                 + Self.right(sat, 5) + Self.right(max, 7) + Self.right(full, 5) + Self.right(drops, 6)
         }
         out.append(style.dim(row("CHANNEL", "CAPACITY", "SAT", "MAX%", "FULL", "DROPS")))
@@ -157,7 +158,7 @@ public struct TextReportFormatter: ReportFormatter {
         let nameWidth = min(max(24, r.droppedEventTypes.map { DisplayText.name($0.eventType).count }.max() ?? 0), width - 10)
         for t in r.droppedEventTypes {
             WorkMeter.tick()
-            out.append("  " + Self.pad(DisplayText.name(t.eventType, limit: nameWidth), nameWidth) + Self.right("\(t.count)", 7))
+            out.append("  " + DisplayText.name(t.eventType, limit: nameWidth).padded(to: nameWidth) + Self.right("\(t.count)", 7))
         }
         if r.untypedDrops > 0 {
             out += wrap("\(ReportHeaderText.untypedDrops(r)).", indent: 2)
@@ -222,11 +223,6 @@ public struct TextReportFormatter: ReportFormatter {
     private func aligned(_ text: String, indent: Int) -> [String] {
         let shown = DisplayText.escaped(text)
         return indent + shown.count <= width ? [String(repeating: " ", count: indent) + shown] : wrap(shown, indent: indent)
-    }
-
-    private static func pad(_ text: String, _ width: Int) -> String {
-        let count = text.count
-        return count >= width ? text : text + String(repeating: " ", count: width - count)
     }
 
     private static func right(_ text: String, _ width: Int) -> String {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LogScanConfig
 
 /// `tasker-logscan check-config [--env ENV] DIR`: the effective capacity of every channel

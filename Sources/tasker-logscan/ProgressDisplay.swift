@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LogScanEngine
 import LogScanOutput
 
@@ -29,12 +28,13 @@ final class ProgressDisplay: @unchecked Sendable {
     private let delay: Double
     private let onTerminal: Bool
     private let started = ProgressDisplay.now()
-    private let lock = NSLock()
+    private let lock = ConditionLock()
     private var running = true
     /// A line is on the screen (terminal) and must be erased before other output.
     private var lineShown = false
     private var lastPlainLine = 0.0
-    private let finished = DispatchSemaphore(value: 0)
+    /// The drawing thread has ended (set under `lock`, which is broadcast then).
+    private var loopEnded = false
 
     private init(progress: ReadProgress, total: Int64?, delay: Double, onTerminal: Bool) {
         self.progress = progress
@@ -54,9 +54,8 @@ final class ProgressDisplay: @unchecked Sendable {
         }
         let display = ProgressDisplay(progress: progress, total: ReadProgress.expectedBytes(of: inputs),
                                       delay: choice == .auto ? autoDelay : 0, onTerminal: terminal)
-        let thread = Thread { display.loop() }
-        thread.name = "progress"
-        thread.start()
+        // Without its thread there is no display, and nothing else is lost.
+        guard WorkerThreads.startDetached(name: "progress", { display.loop() }) else { return nil }
         return display
     }
 
@@ -70,9 +69,9 @@ final class ProgressDisplay: @unchecked Sendable {
 
     /// Stops drawing and erases the line; on a non-terminal, writes the final count.
     func stop() {
-        lock.withLock { running = false }
-        finished.wait()
         lock.withLock {
+            running = false
+            while !loopEnded { lock.wait() }
             if onTerminal {
                 erase()
             } else {
@@ -99,7 +98,10 @@ final class ProgressDisplay: @unchecked Sendable {
             }
             if !keepGoing { break }
         }
-        finished.signal()
+        lock.withLock {
+            loopEnded = true
+            lock.broadcast()
+        }
     }
 
     private func line(width: Int) -> String {

@@ -12,4 +12,8 @@
 /// pthread_create. Returns 0 or an errno value, as pthread_create does.
 int logscan_thread_start(pthread_t *thread, int index, void *(*body)(void *), void *context);
 
+/// Names the calling thread for `top -H` and debuggers (Linux keeps 15 bytes; longer names
+/// are cut, not refused). pthread_setname_np needs _GNU_SOURCE, which Swift's Glibc lacks.
+void logscan_thread_set_name(const char *name);
+
 #endif

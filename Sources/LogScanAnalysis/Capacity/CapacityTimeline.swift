@@ -1,3 +1,4 @@
+import LogScanEngine
 /// One channel's `buffer_size` lines in time order: what it ran with at each instant
 /// (SPEC §3 "capacity in force") and where that changed (a restart with a new size).
 struct CapacityTimeline {

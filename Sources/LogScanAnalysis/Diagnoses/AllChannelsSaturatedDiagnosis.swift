@@ -1,4 +1,5 @@
 import LogScanEngine
+import LogScanConfig
 
 /// `all_channels_saturated` (runbook Emergency, "Service Unresponsive Due to Backpressure"):
 /// a window in which at least two channels had problems and every one of them went above 95%.

@@ -1,3 +1,4 @@
+import LogScanConfig
 /// `channel_full` (runbook Info alert): per channel, the full events that neither an
 /// `event_publisher_drops` nor a `ruby_ffi_backpressure` finding counts.
 enum ChannelFullDiagnosis {

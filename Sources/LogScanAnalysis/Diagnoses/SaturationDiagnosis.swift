@@ -1,4 +1,5 @@
 import LogScanEngine
+import LogScanConfig
 
 /// `channel_saturation` (runbook Issue 1, Alerts, Emergency): one finding per saturation episode.
 enum SaturationDiagnosis {

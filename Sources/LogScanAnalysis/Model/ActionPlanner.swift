@@ -1,4 +1,5 @@
 import LogScanEngine
+import LogScanConfig
 
 /// Derives a report's actions from its findings (SPEC §4): one per config key from the
 /// findings that recommend a size for it, one per distinct non-TOML advice, one per

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import LogScanEngine
+import LogScanConfig
 
 /// An earlier JSON report (`--baseline FILE`): its findings are *known* (SPEC §4), so a
 /// nightly job reports what is new since the last run.
@@ -42,12 +43,12 @@ public struct Baseline: Sendable {
 
     /// Reads a `tasker-logscan/report/v1` (or later) document; anything else is a usage error.
     public static func load(path: String) throws -> Baseline {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw OptionValueError("--baseline \(path): no such file")
         }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            throw OptionValueError("--baseline \(path): " + (isDirectory.boolValue ? "is a directory" : "cannot read the file"))
+        guard !isDirectory, let data = FileManager.default.contents(atPath: path) else {
+            throw OptionValueError("--baseline \(path): " + (isDirectory ? "is a directory" : "cannot read the file"))
         }
         return try parse(data, path: path)
     }
@@ -57,37 +58,37 @@ public struct Baseline: Sendable {
         func notAReport(_ why: String) -> OptionValueError {
             OptionValueError("--baseline \(path): not a tasker-logscan JSON report (\(why))")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
+        guard let root = JSONValue.parse(data), root.object != nil else {
             throw notAReport("not a JSON object")
         }
-        guard let schema = root["schema"] as? String else { throw notAReport("no \"schema\"") }
+        guard let schema = root["schema"]?.string else { throw notAReport("no \"schema\"") }
         let prefix = "tasker-logscan/report/v"
         guard schema.hasPrefix(prefix), let version = Int(schema.dropFirst(prefix.count)), version >= 1 else {
             throw notAReport("schema \"\(schema.prefix(60))\"")
         }
-        guard let findings = root["findings"] as? [[String: Any]] else { throw notAReport("no \"findings\" array") }
+        guard let findings = root["findings"]?.objects else { throw notAReport("no \"findings\" array") }
         let entries = findings.compactMap { f -> Entry? in
-            guard let id = f["id"] as? String else { return nil }
-            let evidence = f["evidence"] as? [String: Any] ?? [:]
-            let sources = evidence["sources"] as? [[String: Any]] ?? []
-            return Entry(id: id, channel: f["channel"] as? String, source: sources.first?["source"] as? String,
-                         start: (f["start"] as? String).flatMap(TimeBound.parseInstant),
-                         ongoing: evidence["recovered"] as? Bool == false, summary: f["summary"] as? String ?? "",
+            guard let id = f["id"]?.string else { return nil }
+            let evidence = f["evidence"]?.object != nil ? f["evidence"]! : .object([:])
+            let sources = evidence["sources"]?.objects ?? []
+            return Entry(id: id, channel: f["channel"]?.string, source: sources.first?["source"]?.string,
+                         start: f["start"]?.string.flatMap(TimeBound.parseInstant),
+                         ongoing: evidence["recovered"]?.bool == false, summary: f["summary"]?.string ?? "",
                          detail: detail(id: id, evidence))
         }
-        let range = root["time_range"] as? [String: Any]
-        let gapSeconds = (root["episode_gap_seconds"] as? NSNumber)?.doubleValue ?? 300
+        let range = root["time_range"]
+        let gapSeconds = root["episode_gap_seconds"]?.double ?? 300
         let gap = gapSeconds.isFinite && gapSeconds >= 0 && gapSeconds < 4e9 ? Int64(gapSeconds * 1e9) : AnalysisOptions.fiveMinutes
         return Baseline(path: path, entries: entries,
-                        inputEnd: (range?["last"] as? String).flatMap(TimeBound.parseInstant), episodeGap: gap)
+                        inputEnd: range?["last"]?.string.flatMap(TimeBound.parseInstant), episodeGap: gap)
     }
 
     /// The `detail` of a finding read back from its JSON evidence.
-    private static func detail(id: String, _ evidence: [String: Any]) -> String? {
-        func number(_ key: String) -> String { (evidence[key] as? NSNumber).map { "\($0.int64Value)" } ?? "?" }
+    private static func detail(id: String, _ evidence: JSONValue) -> String? {
+        func number(_ key: String) -> String { evidence[key]?.int64.map { "\($0)" } ?? "?" }
         switch id {
         case FindingID.configDrift.rawValue: return number("logs_capacity") + "/" + number("expected_capacity")
-        case FindingID.configPrefix.rawValue: return "\(evidence["file"] as? String ?? "?"):" + number("line")
+        case FindingID.configPrefix.rawValue: return "\(evidence["file"]?.string ?? "?"):" + number("line")
         default: return nil
         }
     }

@@ -1,4 +1,5 @@
 import LogScanConfig
+import LogScanEngine
 
 /// `--fail-on`: the least severity that makes the run exit with status 1 (SPEC §1).
 public enum FailOn: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import LogScanConfig
+import LogScanEngine
 
 /// What `--follow` says when it stops (Ctrl-C, SIGTERM, or the end of every piped input):
 /// what was read, how many findings were printed as they closed, and those still open.

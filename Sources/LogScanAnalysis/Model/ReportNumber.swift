@@ -1,4 +1,4 @@
-import Foundation
+import LogScanEngine
 
 /// Numbers as reports print them: integers plainly, other values with at most two decimals, trimmed.
 public enum ReportNumber {
@@ -21,7 +21,7 @@ public enum ReportNumber {
             let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
             return sign + String(magnitude / 100) + "." + digits
         }
-        var text = String(format: "%.2f", rounded)
+        var text = FixedDecimalText.format(rounded, fractionDigits: 2)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text

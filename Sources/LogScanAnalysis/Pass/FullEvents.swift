@@ -1,3 +1,4 @@
+import LogScanEngine
 /// A channel's full events that no drop or FFI finding counts (`channel_full`), gathered in
 /// report order.
 struct FullEvents: RunAccumulator {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import LogScanEngine
 
 /// The runbook's sizing formula, `buffer_size = (peak_message_rate_per_sec ×
 /// avg_processing_time_sec) × safety_factor`, with its working shown.
@@ -32,7 +33,7 @@ public struct ChannelSizing: Sendable, Equatable {
         let parsedLatency = try ProcessingLatency.parse(latency)
         var factor = defaultSafetyFactor
         if let safety {
-            var body = safety.trimmingCharacters(in: .whitespaces).lowercased()
+            var body = safety.trimmingWhitespace.lowercased()
             if body.hasSuffix("x") { body.removeLast() }
             guard let value = SizingNumber.parse(body), value > 0 else { throw .invalidSafetyFactor(safety) }
             factor = value
@@ -51,7 +52,8 @@ public struct ChannelSizing: Sendable, Equatable {
     /// The formula's result rounded up to whole messages.
     public var minimumBufferSize: Int {
         let rounded = SizingNumber.round(exactBufferSize, scale: 0, mode: .up)
-        return max(1, NSDecimalNumber(decimal: rounded).intValue)
+        // A whole number below the 10^12 `parse` allows: its digits fit an Int.
+        return max(1, Int(rounded.description) ?? Int.max)
     }
 
     /// Notes on the inputs: a safety factor outside the runbook's 2-5x.

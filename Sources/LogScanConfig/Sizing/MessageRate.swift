@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import LogScanEngine
 
 /// A peak message rate, given as `500/s`, `30000/min`, `1800000/h` or `500` (per second).
 public struct MessageRate: Sendable, Equatable {
@@ -15,10 +16,10 @@ public struct MessageRate: Sendable, Equatable {
 
     /// Parses a rate; `msg`/`messages` may stand before the unit (`500 msg/s`).
     public static func parse(_ text: String) throws(SizingError) -> MessageRate {
-        var body = text.trimmingCharacters(in: .whitespaces).lowercased()
+        var body = text.trimmingWhitespace.lowercased()
         var divisor: Decimal = 1
         if let slash = body.firstIndex(of: "/") {
-            let unit = body[body.index(after: slash)...].trimmingCharacters(in: .whitespaces)
+            let unit = body[body.index(after: slash)...].trimmingWhitespace
             switch unit {
             case "s", "sec", "secs", "second", "seconds": divisor = 1
             case "m", "min", "mins", "minute", "minutes": divisor = 60
@@ -31,7 +32,7 @@ public struct MessageRate: Sendable, Equatable {
             body = String(body.dropLast(word.count))
             break
         }
-        guard let count = SizingNumber.parse(body.trimmingCharacters(in: .whitespaces)), count > 0 else {
+        guard let count = SizingNumber.parse(body.trimmingWhitespace), count > 0 else {
             throw .invalidRate(text)
         }
         return MessageRate(perSecond: count / divisor, text: text)

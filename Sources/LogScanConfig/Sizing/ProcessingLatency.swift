@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import LogScanEngine
 
 /// An average consumer processing time, given as `10ms`, `0.01s`, `2s`, `500us` or a bare
 /// number of seconds (`0.01`).
@@ -24,7 +25,7 @@ public struct ProcessingLatency: Sendable, Equatable {
 
     /// Parses a processing time.
     public static func parse(_ text: String) throws(SizingError) -> ProcessingLatency {
-        let body = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let body = text.trimmingWhitespace.lowercased()
         var number = body
         var scale: Decimal = 1
         for unit in units where body.hasSuffix(unit.suffix) {
@@ -32,7 +33,7 @@ public struct ProcessingLatency: Sendable, Equatable {
             scale = unit.seconds
             break
         }
-        guard let value = SizingNumber.parse(number.trimmingCharacters(in: .whitespaces)), value > 0 else {
+        guard let value = SizingNumber.parse(number.trimmingWhitespace), value > 0 else {
             throw .invalidLatency(text)
         }
         return ProcessingLatency(seconds: value * scale, text: text)

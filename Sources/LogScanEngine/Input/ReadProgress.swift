@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How many input bytes a scan has read so far, for a progress display on another thread.
 ///
@@ -6,7 +10,7 @@ import Foundation
 /// so that they compare with the files' sizes. Shared by reference: put it in
 /// `ScanOptions.progress` and read `bytesRead` from any thread.
 public final class ReadProgress: @unchecked Sendable, Equatable {
-    private let lock = NSLock()
+    private let lock = ConditionLock()
     private var read: Int64 = 0
     /// Bytes counted so far per input being read (several are read at once).
     private var counted: [Int: Int64] = [:]

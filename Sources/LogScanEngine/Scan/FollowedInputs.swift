@@ -1,4 +1,3 @@
-import Foundation
 import Synchronization
 
 /// Follows one or several inputs at once (`--follow a.log b.log`, or a pipe): one reading
@@ -48,14 +47,17 @@ public final class FollowedInputs: Sendable {
         let count = inputs.count
         for (i, input) in inputs.enumerated() {
             let (control, mailbox, options) = (controls[i], mailbox, options)
-            let thread = Thread {
+            let started = WorkerThreads.startDetached(name: "follow-\(i)") {
                 let summary = LogScanner(options: options).follow(input, control: control) { event in
                     mailbox.push(event, from: i, stopping: { control.isStopRequested })
                 }
                 mailbox.end(i, summary)
             }
-            thread.name = "tasker-logscan-follow-\(i)"
-            thread.start()
+            if !started {
+                var summary = InputSummary(name: input.displayName)
+                summary.error = "cannot start a thread to follow it"
+                mailbox.end(i, summary)
+            }
         }
         var merge = FollowMerge(inputs: count, horizon: horizon)
         var ended = [InputSummary?](repeating: nil, count: count)
@@ -98,7 +100,7 @@ public final class FollowedInputs: Sendable {
     /// What the reading threads hand to the calling thread; every field but `stopped` is
     /// guarded by `condition`.
     private final class Mailbox: @unchecked Sendable {
-        let condition = NSCondition()
+        let condition = ConditionLock()
         let stopped = Atomic<Bool>(false)
         /// Events not yet taken, beyond which a reading thread waits (the merge is behind).
         let capacity = 65_536
@@ -115,7 +117,7 @@ public final class FollowedInputs: Sendable {
         func push(_ event: Event, from input: Int, stopping: () -> Bool) {
             condition.lock()
             while pendingCount >= capacity, !stopping() {
-                _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05))
+                condition.wait(seconds: 0.05)
             }
             pending[input].append(event)
             pendingCount += 1
@@ -144,7 +146,7 @@ public final class FollowedInputs: Sendable {
         func take(timeout: Double) -> ([[Event]], [InputSummary?]) {
             condition.lock()
             if pendingCount == 0, !woken {
-                _ = condition.wait(until: Date(timeIntervalSinceNow: timeout))
+                condition.wait(seconds: timeout)
             }
             let batch = pending
             for i in pending.indices { pending[i] = [] }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs numbered jobs on a few threads and hands their results on in job order, one at
 /// a time, never concurrently.
 ///
@@ -11,7 +9,7 @@ package final class OrderedWorkPool<Output>: @unchecked Sendable {
     private let jobs: Int
     private let threads: Int
     private let lookAhead: Int
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     private var nextJob = 0
     private var nextToDeliver = 0
     private var finished: [Int: Output] = [:]

@@ -14,7 +14,7 @@ import Darwin
 /// ran beside the first for milliseconds while the other CPU idled. A thread that cannot be
 /// started is not an error: the bodies claim their work from a shared queue, so the threads
 /// that run do it all.
-enum WorkerThreads {
+package enum WorkerThreads {
     static func run(count: Int, _ body: @escaping @Sendable () -> Void) {
         var started: [pthread_t] = []
         for index in 0..<max(count - 1, 0) {
@@ -33,6 +33,28 @@ enum WorkerThreads {
         }
         body()
         for thread in started { pthread_join(thread, nil) }
+    }
+
+    /// Starts `body` on a new thread nobody waits for (a follow reader, the progress display),
+    /// named `name` in `top -H` and debuggers (cut to the 15 bytes Linux keeps). Returns false
+    /// when no thread could be started.
+    @discardableResult
+    package static func startDetached(name: String, _ body: @escaping @Sendable () -> Void) -> Bool {
+        let box = Unmanaged.passRetained(Body({
+            logscan_thread_set_name(name)
+            body()
+        }))
+        var thread = pthread_t()
+        let status = pthread_create(&thread, nil, { context in
+            Unmanaged<Body>.fromOpaque(context!).takeRetainedValue().run()
+            return nil
+        }, box.toOpaque())
+        guard status == 0 else {
+            box.release()
+            return false
+        }
+        pthread_detach(thread)
+        return true
     }
 
     private final class Body: @unchecked Sendable {

@@ -1,3 +1,4 @@
+import FoundationEssentials
 import LogScanEngine
 import LogScanConfig
 import LogScanAnalysis

@@ -16,8 +16,7 @@ enum ChunkPlanner {
         guard size > chunkSize, chunkSize > 0 else { return [0..<size] }
         var ranges: [Range<Int64>] = []
         var start: Int64 = 0
-        let window = 64 * 1024
-        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: window)
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: largeWindow)
         defer { scratch.deallocate() }
         while start < size {
             var split = start + chunkSize
@@ -25,12 +24,12 @@ enum ChunkPlanner {
                 ranges.append(start..<size)
                 break
             }
-            split = nextLineStart(fd: fd, at: split, size: size, scratch: scratch, window: window)
+            split = nextLineStart(fd: fd, at: split, size: size, scratch: scratch)
             // Move past CRI partial lines so that a P line and its continuation stay together.
             var guardCount = 0
             while split < size, guardCount < 1024,
-                  lineBefore(split, fd: fd, scratch: scratch, window: window).map(isPartial) == true {
-                split = nextLineStart(fd: fd, at: split, size: size, scratch: scratch, window: window)
+                  lineBefore(split, fd: fd, scratch: scratch).map(isPartial) == true {
+                split = nextLineStart(fd: fd, at: split, size: size, scratch: scratch)
                 guardCount += 1
             }
             if split >= size {
@@ -43,10 +42,17 @@ enum ChunkPlanner {
         return ranges
     }
 
+    /// Reads around a split: most lines end within a few KiB, and reading 64 KiB twice per
+    /// split was 0.6 ms of the serial start of a 256 MB scan (32 splits) before the second
+    /// thread could start (docs/PERFORMANCE.md, seventh pass). Longer lines take the large window.
+    static let smallWindow = 4 * 1024
+    static let largeWindow = 64 * 1024
+
     /// The offset just after the first newline at or after `offset` (or `size`).
     private static func nextLineStart(fd: Int32, at offset: Int64, size: Int64,
-                                      scratch: UnsafeMutablePointer<UInt8>, window: Int) -> Int64 {
+                                      scratch: UnsafeMutablePointer<UInt8>) -> Int64 {
         var position = offset
+        var window = smallWindow
         while position < size {
             let n = pread(fd, scratch, window, off_t(position))
             guard n > 0 else { return size }
@@ -54,25 +60,34 @@ enum ChunkPlanner {
                 return position + Int64(UnsafeRawPointer(hit) - UnsafeRawPointer(scratch)) + 1
             }
             position += Int64(n)
+            window = largeWindow
         }
         return size
     }
 
-    /// The first and last bytes of the line that ends just before `lineStart` (its
-    /// start may be cut off when the line is longer than the window: CRI prefixes
-    /// and Docker's `"stream"`/`"time"` members are short).
+    /// The first and last bytes of the line that ends just before `lineStart`: its first 64
+    /// bytes when its start is within 64 KiB (CRI prefixes are short), else none, and its
+    /// last 160 (Docker's `"stream"`/`"time"` members are short).
     private static func lineBefore(_ lineStart: Int64, fd: Int32,
-                                   scratch: UnsafeMutablePointer<UInt8>, window: Int) -> (head: [UInt8], tail: [UInt8])? {
-        let from = max(0, lineStart - Int64(window))
-        let n = pread(fd, scratch, Int(lineStart - from), off_t(from))
-        guard n > 1 else { return nil }
-        let end = n - 1 // the newline ending the line
-        var start = end
-        while start > 0, scratch[start - 1] != 0x0A { start -= 1 }
-        let tailStart = max(start, end - 160)
-        let tail = Array(UnsafeBufferPointer(start: scratch + tailStart, count: end - tailStart))
-        guard start > 0 || from == 0 else { return ([], tail) }
-        return (Array(UnsafeBufferPointer(start: scratch + start, count: min(end - start, 64))), tail)
+                                   scratch: UnsafeMutablePointer<UInt8>) -> (head: [UInt8], tail: [UInt8])? {
+        var window = smallWindow
+        while true {
+            let from = max(0, lineStart - Int64(window))
+            let n = pread(fd, scratch, Int(lineStart - from), off_t(from))
+            guard n > 1 else { return nil }
+            let end = n - 1 // the newline ending the line
+            var start = end
+            while start > 0, scratch[start - 1] != 0x0A { start -= 1 }
+            // The line's start is not in the small window: read the large one.
+            if start == 0, from > 0, window < largeWindow {
+                window = largeWindow
+                continue
+            }
+            let tailStart = max(start, end - 160)
+            let tail = Array(UnsafeBufferPointer(start: scratch + tailStart, count: end - tailStart))
+            guard start > 0 || from == 0 else { return ([], tail) }
+            return (Array(UnsafeBufferPointer(start: scratch + start, count: min(end - start, 64))), tail)
+        }
     }
 
     private static func isPartial(_ line: (head: [UInt8], tail: [UInt8])) -> Bool {

@@ -13,7 +13,8 @@ public enum JSONText {
     /// characters escaped, everything else as UTF-8.
     public static func appendQuoted(_ s: String, to out: inout String) {
         // Most strings (names, sentences, timestamps) need no escape: appended whole.
-        if !s.utf8.contains(where: needsEscape) {
+        var text = s
+        if !text.withUTF8(containsEscape) {
             out += "\""
             out += s
             out += "\""
@@ -28,17 +29,15 @@ public enum JSONText {
     /// every other character is copied as it is.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // A native string's bytes are looked at in place (the UTF8View's iterator, byte by
-        // byte, was a tenth of writing a JSON report).
-        let plain = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for byte in bytes where needsEscape(byte) { return false }
+        // The bytes looked at in place: `withUTF8` also serves small (inline) strings, most
+        // keys and names, which `withContiguousStorageIfAvailable` left to the UTF8View's
+        // byte-by-byte iterator.
+        var text = s
+        let plain = text.withUTF8 { bytes -> Bool in
+            guard !containsEscape(bytes) else { return false }
             out.append(contentsOf: bytes)
             return true
-        } ?? {
-            guard !s.utf8.contains(where: needsEscape) else { return false }
-            out.append(contentsOf: s.utf8)
-            return true
-        }()
+        }
         if plain {
             out.append(UInt8(ascii: "\""))
             return
@@ -59,6 +58,31 @@ public enum JSONText {
             }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any byte of `bytes` needs an escape; eight at a time (a report quotes thousands
+    /// of strings, and the byte loop was most of quoting them).
+    static func containsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// Nonzero when a byte of `w` is below `n` (exact for n ≤ 128: a borrow only follows
+        /// a byte that is below).
+        @inline(__always) func below(_ w: UInt64, _ n: UInt64) -> UInt64 { (w &- ones &* n) & ~w & highs }
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if below(w, 0x20) | below(w ^ (ones &* 0x22), 1) | below(w ^ (ones &* 0x5C), 1) | below(w ^ (ones &* 0x7F), 1) != 0 {
+                return true
+            }
+            i += 8
+        }
+        while i < bytes.count {
+            if needsEscape(base[i]) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The bytes a JSON string literal escapes.

@@ -9,7 +9,7 @@ public struct JSONReportFormatter: ReportFormatter {
     public init() {}
 
     public func format(_ report: Report) -> String {
-        json(report).rendered() + "\n"
+        json(report).rendered(lineEnd: true)
     }
 
     func json(_ r: Report) -> OrderedJSON {

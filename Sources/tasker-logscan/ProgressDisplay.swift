@@ -71,6 +71,7 @@ final class ProgressDisplay: @unchecked Sendable {
     func stop() {
         lock.withLock {
             running = false
+            lock.broadcast()
             while !loopEnded { lock.wait() }
             if onTerminal {
                 erase()
@@ -82,8 +83,10 @@ final class ProgressDisplay: @unchecked Sendable {
 
     private func loop() {
         while true {
-            usleep(100_000)
             let keepGoing: Bool = lock.withLock {
+                // A tick, cut short by `stop()`: sleeping through it made every run that
+                // showed a display (any run on a terminal) up to 100 ms longer.
+                if running { lock.wait(seconds: 0.1) }
                 guard running else { return false }
                 let elapsed = Self.now() - started
                 guard elapsed >= delay else { return true }

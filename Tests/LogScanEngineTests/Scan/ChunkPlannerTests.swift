@@ -110,7 +110,8 @@ import TestSupport
         return out
     }
 
-    static func check(_ bytes: [UInt8], chunkSizes: [Int64], name: String) throws {
+    /// Runs `body` with `bytes` in a temporary file open for reading.
+    static func withFile(_ bytes: [UInt8], _ body: (Int32) throws -> Void) throws {
         let dir = try TemporaryFiles.directory("chunk-planner")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("log").path
@@ -118,16 +119,22 @@ import TestSupport
         let fd = open(path, O_RDONLY)
         try #require(fd >= 0)
         defer { close(fd) }
-        let size = Int64(bytes.count)
-        for chunkSize in chunkSizes {
-            let ranges = ChunkPlanner.plan(fd: fd, size: size, chunkSize: chunkSize)
-            #expect(ranges == ReferencePlanner.plan(fd: fd, size: size, chunkSize: chunkSize), "\(name), chunk \(chunkSize)")
-            // Contiguous, covering the file, each starting at a line start.
-            #expect(ranges.first?.lowerBound == 0)
-            #expect(ranges.last?.upperBound == size)
-            for (a, b) in zip(ranges, ranges.dropFirst()) {
-                #expect(a.upperBound == b.lowerBound)
-                #expect(bytes[Int(b.lowerBound) - 1] == 0x0A, "\(name), chunk \(chunkSize): split at \(b.lowerBound)")
+        try body(fd)
+    }
+
+    static func check(_ bytes: [UInt8], chunkSizes: [Int64], name: String) throws {
+        try withFile(bytes) { fd in
+            let size = Int64(bytes.count)
+            for chunkSize in chunkSizes {
+                let ranges = ChunkPlanner.plan(fd: fd, size: size, chunkSize: chunkSize)
+                #expect(ranges == ReferencePlanner.plan(fd: fd, size: size, chunkSize: chunkSize), "\(name), chunk \(chunkSize)")
+                // Contiguous, covering the file, each starting at a line start.
+                #expect(ranges.first?.lowerBound == 0)
+                #expect(ranges.last?.upperBound == size)
+                for (a, b) in zip(ranges, ranges.dropFirst()) {
+                    #expect(a.upperBound == b.lowerBound)
+                    #expect(bytes[Int(b.lowerBound) - 1] == 0x0A, "\(name), chunk \(chunkSize): split at \(b.lowerBound)")
+                }
             }
         }
     }
@@ -156,18 +163,13 @@ import TestSupport
         let afterDocker = Int64(bytes.count)
         bytes += Array(#"{"log":"more\n","stream":"stdout","time":"2025-11-20T10:00:00Z"}"#.utf8) + [0x0A]
 
-        let dir = try TemporaryFiles.directory("chunk-planner")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("log").path
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let fd = open(path, O_RDONLY)
-        try #require(fd >= 0)
-        defer { close(fd) }
-        let size = Int64(bytes.count)
-        let cri = ChunkPlanner.plan(fd: fd, size: size, chunkSize: 1_000)
-        #expect(cri.first == 0..<afterF)
-        // A split asked for inside the Docker partials lands after their last entry.
-        let docker = ChunkPlanner.plan(fd: fd, size: size, chunkSize: dockerStart + 100)
-        #expect(docker == [0..<afterDocker, afterDocker..<size])
+        try Self.withFile(bytes) { fd in
+            let size = Int64(bytes.count)
+            let cri = ChunkPlanner.plan(fd: fd, size: size, chunkSize: 1_000)
+            #expect(cri.first == 0..<afterF)
+            // A split asked for inside the Docker partials lands after their last entry.
+            let docker = ChunkPlanner.plan(fd: fd, size: size, chunkSize: dockerStart + 100)
+            #expect(docker == [0..<afterDocker, afterDocker..<size])
+        }
     }
 }

@@ -69,7 +69,8 @@ public struct Baseline: Sendable {
         guard let findings = root["findings"]?.objects else { throw notAReport("no \"findings\" array") }
         let entries = findings.compactMap { f -> Entry? in
             guard let id = f["id"]?.string else { return nil }
-            let evidence = f["evidence"]?.object != nil ? f["evidence"]! : .object([:])
+            // Missing or not an object: every member reads as absent.
+            let evidence = f["evidence"] ?? .null
             let sources = evidence["sources"]?.objects ?? []
             return Entry(id: id, channel: f["channel"]?.string, source: sources.first?["source"]?.string,
                          start: f["start"]?.string.flatMap(TimeBound.parseInstant),

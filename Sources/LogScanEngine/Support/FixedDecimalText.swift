@@ -22,6 +22,7 @@ package enum FixedDecimalText {
             }
         }
         guard written > 0 else { return "" }
-        return String(decoding: buffer.prefix(Int(min(written, 339))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // vsnprintf ends the text with a NUL, also when it had to cut it.
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }

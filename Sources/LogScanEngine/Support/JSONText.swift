@@ -61,7 +61,7 @@ public enum JSONText {
     }
 
     /// Whether any byte of `bytes` needs an escape; eight at a time (a report quotes thousands
-    /// of strings, and the byte loop was most of quoting them).
+    /// of strings, most of them with nothing to escape).
     static func containsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)

@@ -8,8 +8,8 @@ extension String {
     }
 
     /// Without leading and trailing tabs and spaces: the characters Foundation's
-    /// `trimmingCharacters(in: .whitespaces)` removes (CoreFoundation's list: the space
-    /// separators of Unicode 4, tab and the zero-width space U+200B), line ends kept.
+    /// `trimmingCharacters(in: .whitespaces)` removes (CoreFoundation's list: tab, the space
+    /// separators and the zero-width space U+200B), line ends kept.
     package var trimmingWhitespace: String {
         func isWhitespace(_ s: Unicode.Scalar) -> Bool {
             switch s.value {

@@ -7,7 +7,8 @@ import PackageDescription
 // FoundationEssentials, and linking Foundation proper (CoreFoundation, ICU) cost 1.5 ms of
 // every start-up (docs/PERFORMANCE.md, seventh pass; scripts/release-check guards it).
 let swiftSettings: [SwiftSetting] = [
-    .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
+    .unsafeFlags(["-static-stdlib", "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+                 .when(configuration: .release)),
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 

@@ -285,6 +285,33 @@ import TestSupport
         }
     }
 
+    @Test func aLineJustOverTheLimitIsFlaggedWhereverItCrossesABlock() {
+        // The run of bytes since the last newline is carried from block to block
+        // without a branch: a line of limit + 1 bytes must be flagged, one of `limit`
+        // not, wherever it starts and ends among the 16-, 32- and 64-byte blocks,
+        // including a block with no newline at all and the masked tail.
+        let prefilters = ([.portable] + Self.teddyKernels).map { LiteralPrefilter(literals: LiteralSet.messages, kernel: $0) }
+        for limit in [64, 100, 129] {
+            for length in [limit - 1, limit, limit + 1] {
+                for offset in 0..<130 {
+                    let line = [UInt8](repeating: UInt8(ascii: "x"), count: length) + [0x0A]
+                    let before = [UInt8](repeating: UInt8(ascii: "y"), count: offset % 40) + [0x0A]
+                    let pad = [UInt8](repeating: UInt8(ascii: "z"), count: offset) + [0x0A]
+                    for bytes in [pad + line + Array("ab\ncd\n".utf8), before + pad + line,
+                                  pad + line + Array("x Slow handler y\n".utf8) + line] {
+                        let want = Self.bruteForce(LiteralSet.messages, bytes, limit: limit)
+                        #expect(want.overlong >= (length > limit ? 1 : 0))
+                        for p in prefilters {
+                            let got = Self.walk(p, bytes, limit: limit)
+                            #expect(got == want, "\(p.kernel), limit \(limit), length \(length), offset \(offset)")
+                            if got != want { return }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test func aLongLineInsideOneBlockIsFlaggedWithASmallLimit() throws {
         // Lines of 10 bytes between newlines of one 32-byte block, limit 5.
         let bytes = Array("0123456789\n0123456789\nab\n0123456789\n".utf8)

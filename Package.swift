@@ -12,6 +12,26 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+// How the release binary is linked (docs/PERFORMANCE.md, sixth and eighth passes):
+// - default, `static-pie`: one static position-independent executable (Swift runtime,
+//   Foundation, libstdc++, glibc, PCRE2, zlib, zstd, xz, bzip2 inside; ISA-L loaded when
+//   a gzip input is read). No dynamic loader at start-up: a one-line run 1.3-1.8 ms
+//   shorter than the dynamic build; still PIE, so a tool that reads untrusted logs
+//   keeps ASLR for its own code. Linked by GNU ld through scripts/link-static-pie, which
+//   drops SwiftPM's `-rpath=$ORIGIN` (glibc's static-PIE start-up asserts on a DT_RUNPATH)
+//   and says why not gold or lld. Relative relocations packed (DT_RELR).
+// - `TASKER_LOGSCAN_LINK=dynamic swift build -c release`: the static Swift runtime and
+//   Foundation only, the C libraries and glibc shared (no static C libraries needed).
+let releaseLinking: [LinkerSetting] = {
+    if Context.environment["TASKER_LOGSCAN_LINK"] == "dynamic" {
+        return [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+    }
+    let linker = Context.packageDirectory + "/scripts/link-static-pie"
+    return [.unsafeFlags(["-static-executable", "-use-ld=" + linker, "-Xclang-linker", "-static-pie",
+                          "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+                         .when(configuration: .release))]
+}()
+
 let package = Package(
     name: "tasker-logscan",
     // Linux only (the engine calls glibc directly: read(2), pread(2), memrchr, posix_fadvise);
@@ -56,12 +76,10 @@ let package = Package(
         .target(name: "CSafeMap"),
         // Scan threads started on another CPU than their creator's (pthread affinity: C macros).
         .target(name: "CThreadStart"),
-        // ISA-L's inflate for gzip input (about twice zlib's speed; zlib stays for damage).
-        .systemLibrary(
-            name: "CISAL",
-            pkgConfig: "libisal",
-            providers: [.apt(["libisal-dev"])]
-        ),
+        // ISA-L's inflate for gzip input (about twice zlib's speed; zlib stays for damage),
+        // loaded with dlopen when a gzip input is read: Debian ships no static libisal,
+        // and the release binary is static. Its header (libisal-dev) is needed to build.
+        .target(name: "CISAL", linkerSettings: [.linkedLibrary("dl")]),
         // The layers, each on the ones before it: reading and recognising (engine), the
         // capacity configuration, the analysis and its report model, the formatters.
         .target(
@@ -94,14 +112,8 @@ let package = Package(
                 "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            // The static Swift runtime and Foundation: no dynamic loading and relocation of
-            // the shared Swift libraries at start-up (~10 ms of every run; docs/PERFORMANCE.md).
-            // Still a position-independent executable: without PIE the dynamic loader would not
-            // apply the static runtime's and Foundation's 77,597 relative relocations (start-up
-            // 1.2 ms shorter, 215 fewer page faults), but a tool that reads untrusted logs keeps
-            // ASLR for its own code (docs/PERFORMANCE.md, sixth pass).
             swiftSettings: swiftSettings,
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+            linkerSettings: releaseLinking
         ),
         // Helpers the test targets share: fixture paths, temporary files, running the binary,
         // built scenarios. A plain target, so it reaches the libraries through `package` access.

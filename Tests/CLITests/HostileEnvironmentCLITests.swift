@@ -13,8 +13,10 @@ import TestSupport
     }
 
     /// `tasker-logscan` of this build: next to the test bundle (the build
-    /// products folder `swift test` builds every product into).
+    /// products folder `swift test` builds every product into), or the one CLIRunner
+    /// was pointed at (`TASKER_LOGSCAN_TEST_BINARY`).
     static let binary: String? = {
+        if let path = ProcessInfo.processInfo.environment["TASKER_LOGSCAN_TEST_BINARY"], !path.isEmpty { return path }
         var candidates: [URL] = []
         let test = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var dir = test.deletingLastPathComponent()

@@ -6,9 +6,11 @@ import TestSupport
 /// damaged member, so that its damage is reported as before.
 @Suite struct GzipISALTests {
     /// Everything `GzipByteSource` hands out for `compressed`, read in `chunk`-byte reads.
-    static func inflate(_ compressed: [UInt8], chunk: Int = 1 << 16) -> (bytes: [UInt8], error: String?, takeovers: Int) {
+    static func inflate(_ compressed: [UInt8], chunk: Int = 1 << 16,
+                        decoder: GzipByteSource.Decoder = .best) -> (bytes: [UInt8], error: String?, takeovers: Int) {
         let source = MemoryByteSource(compressed)
-        guard let gz = try? GzipByteSource(source: source, prefix: UnsafeRawBufferPointer(start: nil, count: 0)) else {
+        guard let gz = try? GzipByteSource(source: source, prefix: UnsafeRawBufferPointer(start: nil, count: 0),
+                                           decoder: decoder) else {
             return ([], "init failed", 0)
         }
         var out: [UInt8] = []
@@ -33,6 +35,36 @@ import TestSupport
             #expect(bytes == plain, "\(name)")
             #expect(error == nil)
             #expect(takeovers == 0, "\(name): zlib re-decoded a good member")
+        }
+    }
+
+    @Test func isalIsLoadedWhereItIsInstalled() {
+        // CI installs libisal-dev (and with it libisal.so.2): the fast path is tested there.
+        #expect(GzipByteSource.isalAvailable)
+    }
+
+    /// Where libisal.so.2 is missing, zlib decodes every member: the same bytes and the
+    /// same words about damage, whatever the read size.
+    @Test func withoutISALZlibGivesTheSameBytesAndWords() throws {
+        let rotated = GzipDamageTests.rotated
+        var badCRC = try EngineFixtures.bytes("plain-rotated.log.gz")
+        badCRC[GzipDamageTests.secondMember - 8] ^= 0x01
+        let inputs: [(String, [UInt8])] = [
+            ("plain.log.gz", try EngineFixtures.bytes("plain.log.gz")),
+            ("plain-rotated.log.gz", try EngineFixtures.bytes("plain-rotated.log.gz")),
+            ("distance too far back", try EngineFixtures.bytes("fuzz/gzip-distance-too-far-back.gz")),
+            ("cut member", Array(rotated[..<13_000] + rotated[GzipDamageTests.secondMember...])),
+            ("wrong CRC", badCRC),
+            ("cut at the end", Array(rotated[..<(rotated.count - 5)])),
+        ]
+        for (name, bytes) in inputs {
+            let best = Self.inflate(bytes)
+            for chunk in [7, 1000, 1 << 16] {
+                let zlib = Self.inflate(bytes, chunk: chunk, decoder: .zlib)
+                #expect(zlib.bytes == best.bytes, "\(name), read size \(chunk)")
+                #expect(zlib.error == best.error, "\(name), read size \(chunk)")
+                #expect(zlib.takeovers == 0, "\(name): zlib does not take over from itself")
+            }
         }
     }
 

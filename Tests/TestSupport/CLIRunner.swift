@@ -8,8 +8,12 @@ package enum CLIRunner {
         package var stderr: String
     }
 
-    /// The binary next to the test bundle (`swift test` builds every product first).
+    /// The binary next to the test bundle (`swift test` builds every product first), or
+    /// `TASKER_LOGSCAN_TEST_BINARY` (the release build: `scripts/release-check --cli`).
     package static let binary: URL = {
+        if let path = ProcessInfo.processInfo.environment["TASKER_LOGSCAN_TEST_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var dir = testBinary.deletingLastPathComponent()
         for _ in 0..<4 {

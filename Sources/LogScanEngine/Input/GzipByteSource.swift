@@ -21,13 +21,35 @@ import Darwin
 /// again from its start (skipping what was already handed out: deflate decoding
 /// is deterministic, so the bytes are the same), so that damage is found, placed
 /// and worded exactly as zlib reports it. `stream` holds the input and output
-/// pointers for both decoders.
+/// pointers for both decoders. ISA-L is loaded when first needed (`CISAL`); where
+/// `libisal.so.2` is missing, zlib decodes every member, with the same bytes and words.
 final class GzipByteSource: ByteSource {
+    /// Which decoder decodes undamaged members.
+    enum Decoder: String, Sendable {
+        /// ISA-L where it can be loaded, else zlib.
+        case best
+        /// ISA-L, or the input fails with a message saying it could not be loaded.
+        case isal
+        /// zlib for every member.
+        case zlib
+    }
+
+    /// Whether ISA-L could be loaded (it is loaded once, on first use).
+    static var isalAvailable: Bool { logscan_isal_available() != 0 }
+
+    /// `TASKER_LOGSCAN_GZIP=isal|zlib` forces a decoder (scripts/release-check checks
+    /// that the release binary loads ISA-L); anything else is `.best`.
+    static let environmentDecoder: Decoder = {
+        guard let value = getenv("TASKER_LOGSCAN_GZIP") else { return .best }
+        return Decoder(rawValue: String(cString: value)) ?? .best
+    }()
+
     private let source: ByteSource
     private var stream = z_stream()
     private var initialized = false
-    private let isal: UnsafeMutablePointer<inflate_state>
-    /// zlib has taken over the current member (after ISA-L found damage in it).
+    /// ISA-L's state; nil when zlib decodes every member.
+    private let isal: UnsafeMutablePointer<inflate_state>?
+    /// zlib decodes the current member (after ISA-L found damage in it, or without ISA-L).
     private var usingZlib = false
     /// Bytes of the current member handed out so far.
     private var memberOutput = 0
@@ -68,7 +90,7 @@ final class GzipByteSource: ByteSource {
     private var searching = false
 
     /// `prefix` holds bytes already read from `source` (the magic bytes we sniffed).
-    init(source: ByteSource, prefix: UnsafeRawBufferPointer) throws(InputError) {
+    init(source: ByteSource, prefix: UnsafeRawBufferPointer, decoder: Decoder = GzipByteSource.environmentDecoder) throws(InputError) {
         self.source = source
         // Twice the history: the kept bytes move once every few reads, not on every one.
         capacity = 2 * historyLimit + readSize + max(prefix.count, 16)
@@ -80,12 +102,21 @@ final class GzipByteSource: ByteSource {
         filled = prefix.count
         stream.next_in = input
         stream.avail_in = UInt32(prefix.count)
-        guard let state = logscan_isal_new() else {
+        var state: UnsafeMutablePointer<inflate_state>?
+        if decoder != .zlib, logscan_isal_available() != 0 {
+            state = logscan_isal_new()
+            if state == nil {
+                input.deallocate()
+                out.deallocate()
+                throw InputError("out of memory while decompressing gzip data")
+            }
+        } else if decoder == .isal {
             input.deallocate()
             out.deallocate()
-            throw InputError("out of memory while decompressing gzip data")
+            throw InputError("ISA-L was asked for (TASKER_LOGSCAN_GZIP=isal) but libisal.so.2 could not be loaded")
         }
         isal = state
+        usingZlib = state == nil
         // 15 + 16: gzip wrapper only (a zlib or raw stream is not a .gz file).
         guard logscan_inflate_init2(&stream, 15 + 16) == Z_OK else {
             input.deallocate()
@@ -197,7 +228,7 @@ final class GzipByteSource: ByteSource {
 
     /// One step of the current member's decoder, in zlib's return codes.
     private func decode() -> Int32 {
-        if usingZlib {
+        guard !usingZlib, let isal else {
             if skip > 0 { return skipHandedOut() }
             let before = stream.avail_out
             let rc = inflate(&stream, Z_NO_FLUSH)
@@ -208,7 +239,7 @@ final class GzipByteSource: ByteSource {
         isal.pointee.avail_in = stream.avail_in
         isal.pointee.next_out = stream.next_out
         isal.pointee.avail_out = stream.avail_out
-        let rc = isal_inflate(isal)
+        let rc = logscan_isal_inflate(isal)
         stream.next_in = isal.pointee.next_in
         stream.avail_in = isal.pointee.avail_in
         // next_out is the truth: after damage ISA-L's avail_out can disagree with it.
@@ -269,10 +300,12 @@ final class GzipByteSource: ByteSource {
     /// Both decoders at the start of a member (at `next_in`).
     private func beginMember() {
         inflateReset(&stream)
-        isal.pointee.next_in = stream.next_in
-        isal.pointee.avail_in = stream.avail_in
-        logscan_isal_begin_member(isal)
-        usingZlib = false
+        if let isal {
+            isal.pointee.next_in = stream.next_in
+            isal.pointee.avail_in = stream.avail_in
+            logscan_isal_begin_member(isal)
+        }
+        usingZlib = isal == nil
         memberOutput = 0
         skip = 0
         memberDropped = false

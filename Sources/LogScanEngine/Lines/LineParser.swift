@@ -256,6 +256,13 @@ final class LineParser {
             level = line.prefix(n)
             rest = line.dropFirst(n).trimmingLeadingSpaces
         }
+        if levelOptional, depth != .full {
+            // After a timestamp the line is tracing's whatever follows (the guard below
+            // passes): the census need not walk its thread, spans and target, which was
+            // half of its cost per line.
+            shape.format = pretty ? .tracingPretty : .tracingFull
+            return true
+        }
         let before = rest.count
         rest = skipThreadTokens(rest)
         rest = skipSpansAndTarget(rest)

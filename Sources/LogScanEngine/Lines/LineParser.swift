@@ -362,16 +362,22 @@ final class LineParser {
 
     /// Length of a level word at the start of `s` followed by a space or the end.
     static func levelLength(_ s: ByteSlice) -> Int? {
-        for (word, n) in levelWords {
-            if s.hasPrefix(word), s.count == n || s[n] == 0x20 { return n }
+        // By the first byte: trying the seven words in turn cost ~215 instructions a call,
+        // twice per line (2% of an event storm).
+        @inline(__always) func word(_ w: StaticString, _ n: Int) -> Int? {
+            s.hasPrefix(w) && (s.count == n || s[n] == 0x20) ? n : nil
         }
-        return nil
+        guard let first = s.first else { return nil }
+        switch first {
+        case UInt8(ascii: "T"): return word("TRACE", 5)
+        case UInt8(ascii: "D"): return word("DEBUG", 5)
+        case UInt8(ascii: "I"): return word("INFO", 4)
+        case UInt8(ascii: "W"): return word("WARNING", 7) ?? word("WARN", 4)
+        case UInt8(ascii: "E"): return word("ERROR", 5)
+        case UInt8(ascii: "F"): return word("FATAL", 5)
+        default: return nil
+        }
     }
-
-    /// Level words and their lengths, WARNING before WARN.
-    private static let levelWords: [(StaticString, Int)] = [
-        ("TRACE", 5), ("DEBUG", 5), ("INFO", 4), ("WARNING", 7), ("WARN", 4), ("ERROR", 5), ("FATAL", 5),
-    ]
 
     /// Skips `ThreadId(NN)` and a thread name before it (`with_thread_names`).
     private func skipThreadTokens(_ s: ByteSlice) -> ByteSlice {

@@ -608,7 +608,9 @@ final class InputScanner {
         let parsed = parser.parse(content, outerTimestamp: outer.timestamp, outerSource: outer.source,
                                   envelopes: outer.envelope)
         note(parser.timestamp)
-        guard parsed, let event = recognizer.recognise(parser, input: inputName, line: number) else { return }
+        guard parsed, let form = recognizer.form(of: parser) else { return }
+        var event = Event(kind: .saturation, input: inputName, line: number)
+        guard recognizer.fill(&event, form: form, parser: parser) else { return }
         // The file truncated under its mapping while the line was read: from then on it
         // reads as zeros, so its fields may be cut. Checked after parsing, since the
         // truncation may come in the middle of it (a real event lost then, never a made-up one).
